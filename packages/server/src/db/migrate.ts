@@ -1,0 +1,76 @@
+// Applies prisma/migrations/*/migration.sql in order, once each, under a
+// PostgreSQL advisory lock so several instances can start at the same time.
+// We apply them ourselves because Prisma's migrate engine needs a native binary
+// we cannot ship (see DESIGN.md); the drift test keeps schema and SQL in step.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlRunner } from './client.js';
+
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
+
+/** Arbitrary constant: the advisory lock id that serialises migrations. */
+const MIGRATION_LOCK_ID = 722011;
+
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: string; checksum: string }[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+export async function migrate(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  return runner.withSession((sql) => migrateOn(sql, dir));
+}
+
+async function migrateOn(sql: SqlRunner, dir: string): Promise<MigrationResult> {
+  await sql.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+  try {
+    await sql.exec(`CREATE TABLE IF NOT EXISTS "_therapycrm_migrations" (
+      name text PRIMARY KEY,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Map(
+      (await sql.query<{ name: string; checksum: string }>(
+        'SELECT name, checksum FROM "_therapycrm_migrations"',
+      )).map((r) => [r.name, r.checksum]),
+    );
+    const applied: string[] = [];
+    for (const m of listMigrations(dir)) {
+      const previous = done.get(m.name);
+      if (previous) {
+        if (previous !== m.checksum) {
+          throw new Error(`Migration ${m.name} was edited after it was applied; write a new migration instead.`);
+        }
+        continue;
+      }
+      await sql.exec(`BEGIN;\n${m.sql}\n;COMMIT;`).catch(async (err: unknown) => {
+        await sql.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      });
+      await sql.query('INSERT INTO "_therapycrm_migrations" (name, checksum) VALUES ($1, $2)', [
+        m.name,
+        m.checksum,
+      ]);
+      applied.push(m.name);
+    }
+    return { applied, alreadyApplied: done.size };
+  } finally {
+    await sql.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+  }
+}
