@@ -2,6 +2,7 @@
 // needed (see DESIGN.md). DATABASE_URL set → PostgreSQL, unset → PGlite.
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
+import type { PrismaPg as PrismaPgFactory } from '@prisma/adapter-pg';
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -27,6 +28,7 @@ export default defineConfig({
     // The CLI is only used for `migrate diff` and drift checks; the server
     // applies migrations itself (src/db/migrate.ts), so memory is enough here.
     const dir = process.env.PGLITE_DIR ?? 'memory://';
-    return new PrismaPGlite(new PGlite(dir, { extensions: { btree_gist } }));
+    // Typed against an older driver-adapter-utils; same protocol at run time.
+    return new PrismaPGlite(new PGlite(dir, { extensions: { btree_gist } })) as unknown as PrismaPgFactory;
   },
 });

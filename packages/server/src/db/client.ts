@@ -68,7 +68,10 @@ export async function openDatabase(database: Config['database']): Promise<Databa
   }
   if (database.dir !== 'memory://') fs.mkdirSync(database.dir, { recursive: true });
   const lite = await PGlite.create(database.dir, { extensions: { btree_gist } });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils;
+  // the runtime protocol is the same (checked by the integration tests).
+  const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
+  const prisma = new PrismaClient({ adapter });
   // PGlite is a single connection: every call is already "one session".
   const sql: SqlRunner = {
     async query(text, params) {

@@ -40,14 +40,16 @@ export async function migrate(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<
 async function migrateOn(sql: SqlRunner, dir: string): Promise<MigrationResult> {
   await sql.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
   try {
-    await sql.exec(`CREATE TABLE IF NOT EXISTS "_therapycrm_migrations" (
+    // Kept outside `public` so Prisma's drift check does not see it.
+    await sql.exec(`CREATE SCHEMA IF NOT EXISTS therapycrm_meta;
+    CREATE TABLE IF NOT EXISTS therapycrm_meta.migrations (
       name text PRIMARY KEY,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const done = new Map(
       (await sql.query<{ name: string; checksum: string }>(
-        'SELECT name, checksum FROM "_therapycrm_migrations"',
+        'SELECT name, checksum FROM therapycrm_meta.migrations',
       )).map((r) => [r.name, r.checksum]),
     );
     const applied: string[] = [];
@@ -63,7 +65,7 @@ async function migrateOn(sql: SqlRunner, dir: string): Promise<MigrationResult> 
         await sql.exec('ROLLBACK').catch(() => undefined);
         throw err;
       });
-      await sql.query('INSERT INTO "_therapycrm_migrations" (name, checksum) VALUES ($1, $2)', [
+      await sql.query('INSERT INTO therapycrm_meta.migrations (name, checksum) VALUES ($1, $2)', [
         m.name,
         m.checksum,
       ]);

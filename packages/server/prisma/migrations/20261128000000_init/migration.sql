@@ -194,6 +194,16 @@ CREATE TABLE "AuditEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "AuditChainHead" (
+    "chainId" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "hash" TEXT NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "AuditChainHead_pkey" PRIMARY KEY ("chainId")
+);
+
+-- CreateTable
 CREATE TABLE "IdempotencyKey" (
     "id" UUID NOT NULL,
     "scope" TEXT NOT NULL,
@@ -224,6 +234,15 @@ CREATE TABLE "Job" (
     "finishedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Job_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "rate_limits" (
+    "key" VARCHAR(255) NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex

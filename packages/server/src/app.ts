@@ -1,0 +1,145 @@
+// createApp(config) builds the Express app and its services. It does not
+// listen and sets no globals, so tests can run several apps in one process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { createLogger, type Logger } from './logger.js';
+import { FileKeyProvider, type KeyProvider } from './crypto/key-provider.js';
+import { PhiCipher } from './crypto/phi-cipher.js';
+import { AuditLog } from './audit/audit-log.js';
+import { RateLimits, type RateLimitRule } from './trpc/rate-limit.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { JobQueue } from './jobs/queue.js';
+import { createContextFactory } from './trpc/context.js';
+import { widgetCors } from './http/cors.js';
+import { trpcGuards } from './http/request-guards.js';
+import { securityHeaders } from './http/security-headers.js';
+import { appRouter } from './router.js';
+import { registerJobHandlers } from './jobs/handlers.js';
+import type { AppServices } from './services.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  keys?: KeyProvider;
+  mailer?: Mailer;
+  rateLimitRules?: Partial<Record<RateLimitRule, { points: number; duration: number }>>;
+  /** Skip applying migrations (when the caller already did). */
+  skipMigrations?: boolean;
+}
+
+export interface App {
+  express: Express;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const database = await openDatabase(config.database);
+  if (!overrides.skipMigrations) await migrate(database.sql);
+  const prisma = database.prisma;
+  const keys = overrides.keys ?? FileKeyProvider.ensure(config.masterKeyFile);
+  const rateLimits = new RateLimits(
+    config.redisUrl
+      ? { kind: 'redis', redisUrl: config.redisUrl }
+      : database.pool
+        ? { kind: 'postgres', pool: database.pool }
+        : { kind: 'memory' },
+    config.appSecret,
+    overrides.rateLimitRules,
+  );
+  const services: AppServices = {
+    config,
+    database,
+    prisma,
+    clock,
+    logger,
+    keys,
+    cipher: new PhiCipher(prisma, keys),
+    audit: new AuditLog(prisma, clock),
+    rateLimits,
+    mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    jobs: new JobQueue(prisma, clock, logger),
+  };
+  registerJobHandlers(services);
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  app.use(
+    pinoHttp({
+      logger,
+      // Paths only: query strings (tRPC inputs on GET) may carry PHI.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await database.sql.query('SELECT 1');
+      res.json({ ok: true, database: database.kind });
+    } catch {
+      res.status(503).json({ ok: false });
+    }
+  });
+
+  app.use(
+    '/trpc',
+    widgetCors(prisma),
+    trpcGuards(config.maxBodyBytes),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: createContextFactory(services),
+      maxBodySize: config.maxBodyBytes,
+      allowMethodOverride: false,
+      onError({ error, path: procedure }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          // The cause's name only: messages can quote input (PHI).
+          logger.error({ procedure, error: error.cause?.name ?? error.name }, 'procedure failed');
+        }
+      },
+    }),
+  );
+
+  const widgetsDist = path.join(ROOT, 'packages/widgets/dist');
+  app.use('/widgets', express.static(widgetsDist, { fallthrough: false, maxAge: config.env === 'production' ? '1h' : 0 }));
+  const consoleDir = path.join(ROOT, 'packages/widgets/dist/console');
+  if (fs.existsSync(consoleDir)) app.use('/console', express.static(consoleDir));
+  if (config.env !== 'production') {
+    app.use('/', express.static(path.join(ROOT, 'examples/practice-site')));
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+  });
+
+  return {
+    express: app,
+    services,
+    async close() {
+      await services.jobs.stop();
+      await rateLimits.close();
+      services.mailer.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Master-key rotation without downtime: add a new active master key to the
+// key file, re-wrap every data key with it row by row (each row stays readable
+// throughout: old and new master keys are both in the file), then retire the
+// old master keys. Data keys themselves, and so all ciphertext, are unchanged.
+import type { Db } from '../db/client.js';
+import type { FileKeyProvider } from './key-provider.js';
+
+export interface RotationResult {
+  newMasterKeyId: string;
+  rewrapped: number;
+  retired: string[];
+}
+
+/**
+ * `retire` removes master keys no data key uses any more. Leave it off while
+ * other instances may still hold the old key file in memory (they would wrap
+ * a new practice's key with the old master key); run with it once all
+ * instances have restarted.
+ */
+export async function rotateMasterKey(
+  db: Db,
+  keys: FileKeyProvider,
+  options: { retire?: boolean; now?: Date } = {},
+): Promise<RotationResult> {
+  const now = options.now ?? new Date();
+  const newMasterKeyId = keys.addActiveKey();
+  let rewrapped = 0;
+  for (;;) {
+    const batch = await db.dataKey.findMany({
+      where: { masterKeyId: { not: newMasterKeyId } },
+      select: { id: true, masterKeyId: true, wrappedKey: true },
+      take: 100,
+    });
+    if (!batch.length) break;
+    for (const row of batch) {
+      const plain = await keys.unwrap(row.masterKeyId, row.wrappedKey);
+      const wrapped = await keys.wrap(plain);
+      // Compare-and-set on the old wrap so a concurrent rotation cannot clobber.
+      const r = await db.dataKey.updateMany({
+        where: { id: row.id, wrappedKey: row.wrappedKey },
+        data: { ...wrapped, rewrappedAt: now },
+      });
+      rewrapped += r.count;
+    }
+  }
+  let retired: string[] = [];
+  if (options.retire) {
+    const stillUsed = await db.dataKey.findMany({ distinct: ['masterKeyId'], select: { masterKeyId: true } });
+    retired = keys.retireKeys(new Set(stillUsed.map((r) => r.masterKeyId)));
+  }
+  return { newMasterKeyId, rewrapped, retired };
+}

@@ -1,0 +1,30 @@
+// Widgets identify their practice with a publishable key (safe in a web page)
+// and may only be used from the origins the practice listed for that key.
+import { DomainError } from '../../errors.js';
+import type { Context } from '../../trpc/context.js';
+
+export interface PracticeRef {
+  id: string;
+  apiKeyId: string;
+}
+
+export async function resolvePublishableKey(ctx: Context): Promise<PracticeRef> {
+  const key = ctx.request.publishableKey;
+  if (!key || !key.startsWith('pk_')) {
+    throw new DomainError('UNAUTHENTICATED', 'A publishable key is required');
+  }
+  const row = await ctx.db.apiKey.findUnique({
+    where: { publicKey: key },
+    select: { id: true, practiceId: true, kind: true, allowedOrigins: true, revokedAt: true },
+  });
+  if (!row || row.revokedAt || row.kind !== 'publishable') {
+    throw new DomainError('UNAUTHENTICATED', 'Unknown or revoked publishable key');
+  }
+  // Browsers always send Origin on cross-origin requests; a request without
+  // one comes from a server or script, where CORS offers nothing to enforce.
+  const origin = ctx.request.origin;
+  if (origin && !row.allowedOrigins.includes(origin)) {
+    throw new DomainError('FORBIDDEN', 'This site is not allowed to use this publishable key');
+  }
+  return { id: row.practiceId, apiKeyId: row.id };
+}

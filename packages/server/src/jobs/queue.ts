@@ -1,0 +1,140 @@
+// Durable jobs in PostgreSQL: claimed with FOR UPDATE SKIP LOCKED so each job
+// runs on one instance at a time, retried with exponential backoff, and
+// recovered after a crash when its lease (lockedUntil) runs out.
+import crypto from 'node:crypto';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+}
+
+export type JobHandler = (payload: unknown, job: JobContext) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A second enqueue with the same key is ignored (e.g. one reminder per appointment). */
+  dedupeKey?: string;
+  queue?: string;
+}
+
+/** How long a claimed job is ours before another instance may take it over. */
+const LEASE_MS = 5 * 60_000;
+
+export function backoffMs(attempt: number): number {
+  return Math.min(60 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export class JobQueue {
+  readonly workerId = `w_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async enqueue(name: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<string | null> {
+    const data = {
+      name,
+      queue: options.queue ?? 'default',
+      payload: payload as object,
+      runAt: options.runAt ?? this.clock.now(),
+      maxAttempts: options.maxAttempts ?? 5,
+      dedupeKey: options.dedupeKey ?? null,
+    };
+    if (options.dedupeKey) {
+      const r = await this.db.job.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+      return r[0]?.id ?? null;
+    }
+    const job = await this.db.job.create({ data, select: { id: true } });
+    return job.id;
+  }
+
+  /**
+   * Claims up to `limit` due jobs and runs them. Returns how many ran.
+   * Safe to call from several instances at once.
+   */
+  async runDue(limit = 10): Promise<number> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const names = [...this.handlers.keys()];
+    if (!names.length) return 0;
+    const claimed = await this.db.$queryRaw<{ id: string; name: string; payload: unknown; attempts: number; maxAttempts: number }[]>`
+      UPDATE "Job" SET status = 'running', attempts = attempts + 1,
+             "lockedBy" = ${this.workerId}, "lockedUntil" = ${leaseUntil}
+      WHERE id IN (
+        SELECT id FROM "Job"
+        WHERE name = ANY(${names}::text[])
+          AND ((status = 'queued' AND "runAt" <= ${now})
+               OR (status = 'running' AND "lockedUntil" < ${now}))
+        ORDER BY "runAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, name, payload, attempts, "maxAttempts"`;
+    for (const job of claimed) await this.execute(job);
+    return claimed.length;
+  }
+
+  private async execute(job: { id: string; name: string; payload: unknown; attempts: number; maxAttempts: number }) {
+    const handler = this.handlers.get(job.name)!;
+    try {
+      await handler(job.payload, { jobId: job.id, attempt: job.attempts });
+      await this.db.job.updateMany({
+        where: { id: job.id, lockedBy: this.workerId },
+        data: { status: 'succeeded', finishedAt: this.clock.now(), lockedBy: null, lockedUntil: null, lastError: null },
+      });
+    } catch (err) {
+      const failedForGood = job.attempts >= job.maxAttempts;
+      // Error names and codes only: messages may quote PHI.
+      const lastError = err instanceof Error ? `${err.name}${'code' in err ? `:${String(err.code)}` : ''}` : 'Error';
+      this.logger.warn({ jobId: job.id, job: job.name, attempt: job.attempts, error: lastError }, 'job failed');
+      await this.db.job.updateMany({
+        where: { id: job.id, lockedBy: this.workerId },
+        data: failedForGood
+          ? { status: 'failed', finishedAt: this.clock.now(), lockedBy: null, lockedUntil: null, lastError }
+          : {
+              status: 'queued',
+              runAt: new Date(this.clock.now().getTime() + backoffMs(job.attempts)),
+              lockedBy: null,
+              lockedUntil: null,
+              lastError,
+            },
+      });
+    }
+  }
+
+  /** Polls for due jobs until stop(). */
+  start(intervalMs = 1000): void {
+    if (this.timer) return;
+    const tick = async () => {
+      if (!this.running) {
+        this.running = this.runDue().catch((err: unknown) => {
+          this.logger.error({ error: (err as Error).name }, 'job poll failed');
+          return 0;
+        });
+        await this.running;
+        this.running = undefined;
+      }
+    };
+    this.timer = setInterval(() => void tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,147 @@
+// therapycrm CLI: start | migrate | seed | create-practice | rotate-keys | verify-audit
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createApp } from './app.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { FileKeyProvider } from './crypto/key-provider.js';
+import { rotateMasterKey } from './crypto/rotate-keys.js';
+import { verifyAuditChains } from './audit/verify-chain.js';
+import { readDemoCredentials, seedDemoPractice, type DemoCredentials } from './domains/practice/seed-demo.js';
+import { provisionPractice } from './domains/practice/provision.js';
+
+const USAGE = `Usage: therapycrm <command> [options]
+
+Commands:
+  start                 migrate, seed the demo practice on an empty database (development), serve
+  migrate               apply database migrations
+  seed                  create the demo practice if it does not exist
+  create-practice       --name N --slug S --owner-email E [--owner-name N] [--timezone TZ] [--origin URL ...]
+  rotate-keys           new master key, re-wrap every data key (no downtime); --retire drops unused old keys
+  verify-audit          recompute every audit hash chain; exit 1 on any problem
+`;
+
+function out(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+function printDemo(config: Config, demo: DemoCredentials | null) {
+  if (!demo) return;
+  out('');
+  out('  Demo practice: Harbor Light Counseling');
+  out(`  Publishable key: ${demo.publishableKey}`);
+  out(`  Owner:     ${demo.owner.email} / ${demo.owner.password}`);
+  out(`  Clinician: ${demo.clinician.email} / ${demo.clinician.password}`);
+  out(`  (also in ${config.dataDir}/demo-credentials.json; set up MFA at first sign-in)`);
+}
+
+async function start(config: Config) {
+  const app = await createApp(config);
+  const origins = [config.publicUrl, `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+  if (config.env !== 'production' && config.seedDemo) {
+    const fresh = await seedDemoPractice(app.services, [...new Set(origins)]);
+    printDemo(config, fresh ?? readDemoCredentials(config.dataDir));
+  }
+  app.services.jobs.start();
+  const server = http.createServer(app.express);
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  out('');
+  out(`  therapyCRM is running (${config.database.kind === 'pglite' ? `embedded PGlite at ${config.database.dir}` : 'PostgreSQL'})`);
+  out(`  Demo practice site: ${base}/`);
+  out(`  Staff console:      ${base}/console/`);
+  out(`  API:                ${base}/trpc`);
+  out(`  Health:             ${base}/healthz`);
+  out('');
+  const shutdown = async () => {
+    server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const db = await openDatabase(config.database);
+      const r = await migrate(db.sql);
+      out(r.applied.length ? `Applied: ${r.applied.join(', ')}` : 'Database is up to date.');
+      return db.close();
+    }
+    case 'seed': {
+      const app = await createApp(config);
+      const demo = await seedDemoPractice(app.services, [config.publicUrl]);
+      if (demo) printDemo(config, demo);
+      else out('Demo practice already exists.');
+      return app.close();
+    }
+    case 'create-practice': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          name: { type: 'string' },
+          slug: { type: 'string' },
+          'owner-email': { type: 'string' },
+          'owner-name': { type: 'string' },
+          timezone: { type: 'string', default: 'America/New_York' },
+          origin: { type: 'string', multiple: true, default: [] },
+        },
+      });
+      if (!values.name || !values.slug || !values['owner-email']) throw new ConfigError(USAGE);
+      const app = await createApp(config);
+      const password = (await import('node:crypto')).randomBytes(12).toString('base64url');
+      const p = await provisionPractice(app.services, {
+        name: values.name,
+        slug: values.slug,
+        timezone: values.timezone!,
+        owner: { email: values['owner-email'], displayName: values['owner-name'] ?? values['owner-email'], password },
+        allowedOrigins: values.origin!,
+      });
+      out(`Practice ${p.practiceId} created. Publishable key: ${p.publishableKey}`);
+      out(`Owner ${values['owner-email']} temporary password: ${password} (change it and set up MFA at first sign-in)`);
+      return app.close();
+    }
+    case 'rotate-keys': {
+      const { values } = parseArgs({ args: rest, options: { retire: { type: 'boolean', default: false } } });
+      const db = await openDatabase(config.database);
+      const keys = FileKeyProvider.ensure(config.masterKeyFile);
+      const r = await rotateMasterKey(db.prisma, keys, { retire: values.retire });
+      out(`New master key ${r.newMasterKeyId}; re-wrapped ${r.rewrapped} data keys.`);
+      if (r.retired.length) out(`Retired master keys: ${r.retired.join(', ')}`);
+      return db.close();
+    }
+    case 'verify-audit': {
+      const db = await openDatabase(config.database);
+      const r = await verifyAuditChains(db.prisma);
+      out(`${r.chains} chains, ${r.events} events: ${r.ok ? 'OK' : `${r.problems.length} problem(s)`}`);
+      for (const p of r.problems) out(`  chain ${p.chainId} seq ${p.seq}: ${p.problem}`);
+      await db.close();
+      if (!r.ok) process.exitCode = 1;
+      return;
+    }
+    default:
+      out(USAGE);
+      process.exitCode = command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+  // Name only: a message could quote data.
+  process.stderr.write(`therapycrm: ${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? ''}\n`);
+  process.exit(1);
+});

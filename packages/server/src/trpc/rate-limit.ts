@@ -1,0 +1,102 @@
+// Rate limits shared by every server instance: in Redis when REDIS_URL is set,
+// otherwise in PostgreSQL; the embedded PGlite database is one process, so
+// memory is enough there. Keys are HMACs: no e-mail address is stored.
+import crypto from 'node:crypto';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import { DomainError } from '../errors.js';
+
+export const RATE_LIMIT_RULES = {
+  /** Every request, per client IP. */
+  request: { points: 600, duration: 60 },
+  /** Sign-in, MFA and code verification attempts per IP. */
+  authByIp: { points: 30, duration: 15 * 60 },
+  /** Failed attempts per account identifier, whether or not the account exists. */
+  authByAccount: { points: 8, duration: 15 * 60 },
+  /** E-mails sent to one address (codes, links). */
+  emailSend: { points: 5, duration: 60 * 60 },
+} as const;
+
+export type RateLimitRule = keyof typeof RATE_LIMIT_RULES;
+
+export interface RateLimitStore {
+  kind: 'redis' | 'postgres' | 'memory';
+  pool?: pg.Pool;
+  redisUrl?: string;
+}
+
+export class RateLimits {
+  private readonly limiters = new Map<RateLimitRule, RateLimiterAbstract>();
+  private redis?: Redis;
+
+  constructor(
+    store: RateLimitStore,
+    private readonly secret: string,
+    /** Lets tests run with tiny limits. */
+    rules: Partial<Record<RateLimitRule, { points: number; duration: number }>> = {},
+  ) {
+    if (store.kind === 'redis') this.redis = new Redis(store.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    for (const [rule, defaults] of Object.entries(RATE_LIMIT_RULES) as [RateLimitRule, { points: number; duration: number }][]) {
+      const opts = { keyPrefix: `tcrm_${rule}`, ...defaults, ...rules[rule] };
+      if (store.kind === 'redis') {
+        this.limiters.set(rule, new RateLimiterRedis({ ...opts, storeClient: this.redis }));
+      } else if (store.kind === 'postgres') {
+        // The table comes from our migrations (tableCreated), so instances
+        // starting together do not race on CREATE TABLE.
+        this.limiters.set(
+          rule,
+          new RateLimiterPostgres({
+            ...opts,
+            storeClient: store.pool,
+            storeType: 'pool',
+            tableName: 'rate_limits',
+            tableCreated: true,
+            clearExpiredByTimeout: false,
+          }),
+        );
+      } else {
+        this.limiters.set(rule, new RateLimiterMemory(opts));
+      }
+    }
+  }
+
+  key(...parts: string[]): string {
+    return crypto.createHmac('sha256', this.secret).update(parts.join('\u0000')).digest('base64url');
+  }
+
+  /** Consumes one point; throws RATE_LIMITED (HTTP 429) when exhausted. */
+  async consume(rule: RateLimitRule, ...keyParts: string[]): Promise<void> {
+    const limiter = this.limiters.get(rule)!;
+    try {
+      await limiter.consume(this.key(rule, ...keyParts));
+    } catch (err) {
+      if (err instanceof RateLimiterRes) {
+        throw new DomainError('RATE_LIMITED', 'Too many attempts. Try again later.', {
+          retryAfterSeconds: Math.ceil(err.msBeforeNext / 1000),
+        });
+      }
+      throw err;
+    }
+  }
+
+  /** True when the key has no points left (without consuming). */
+  async isBlocked(rule: RateLimitRule, ...keyParts: string[]): Promise<boolean> {
+    const res = await this.limiters.get(rule)!.get(this.key(rule, ...keyParts));
+    return res !== null && res.remainingPoints <= 0;
+  }
+
+  async reset(rule: RateLimitRule, ...keyParts: string[]): Promise<void> {
+    await this.limiters.get(rule)!.delete(this.key(rule, ...keyParts));
+  }
+
+  async close(): Promise<void> {
+    this.redis?.disconnect();
+  }
+}
