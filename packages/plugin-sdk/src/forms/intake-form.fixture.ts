@@ -8,7 +8,7 @@ const scale = [
 ];
 
 /** A realistic two-page intake used by the tests (not exported from the package). */
-export const intakeForm = {
+export const intakeForm: FormDefinition = {
   id: 'adult-intake',
   version: 3,
   title: { en: 'New client intake', es: 'Admisión de cliente nuevo' },
@@ -88,7 +88,7 @@ export const intakeForm = {
       ],
     },
   ],
-} as const satisfies FormDefinition;
+};
 
 /** A tiny valid PNG as a data URL. */
 export const PNG_DATA_URL =

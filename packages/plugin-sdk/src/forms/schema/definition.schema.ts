@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FormDefinition } from '../definition.js';
 import { checkFormDefinitionRules } from '../rules/definition-rules.js';
 import { formItemSchema } from './items.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PREFILL_KEYS } from '../prefill-keys.js';
 import { conditionSchema, labelSchema, paragraphSchema, slugSchema } from './primitives.schema.js';
 

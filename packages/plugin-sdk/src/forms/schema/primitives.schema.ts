@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONDITION_OPERATORS, type Condition } from '../condition.js';
 import type { LocalizedText } from '../localized-text.js';
 
