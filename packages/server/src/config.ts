@@ -34,6 +34,9 @@ export const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
   SEED_DEMO: bool.default(true),
+  /** PEM files: when both are set the server terminates TLS itself (1.2+, 1.3 preferred). */
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
 });
 
@@ -58,6 +61,7 @@ export interface Config {
   trustProxy: string | undefined;
   seedDemo: boolean;
   maxBodyBytes: number;
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -99,8 +103,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must be set (used in e-mailed links).');
     if (!e.SMTP_URL) problems.push('SMTP_URL must be set: production must not print e-mail links to the console.');
   }
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together.');
+  }
   if (problems.length) {
-    throw new ConfigError(`Refusing to start in production:\n- ${problems.join('\n- ')}`);
+    throw new ConfigError(
+      `${production ? 'Refusing to start in production' : 'Invalid configuration'}:\n- ${problems.join('\n- ')}`,
+    );
   }
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -125,6 +134,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    tls:
+      e.TLS_CERT_FILE && e.TLS_KEY_FILE
+        ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) }
+        : undefined,
   };
 }
 

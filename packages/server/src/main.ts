@@ -1,5 +1,7 @@
 // therapycrm CLI: start | migrate | seed | create-practice | rotate-keys | verify-audit
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './app.js';
@@ -44,13 +46,24 @@ async function start(config: Config) {
     printDemo(config, fresh ?? readDemoCredentials(config.dataDir));
   }
   app.services.jobs.start();
-  const server = http.createServer(app.express);
+  // Behind a TLS-terminating proxy plain HTTP is fine (set TRUST_PROXY);
+  // otherwise TLS 1.2 is the floor and 1.3 is negotiated when the client can.
+  const server = config.tls
+    ? https.createServer(
+        {
+          cert: fs.readFileSync(config.tls.certFile),
+          key: fs.readFileSync(config.tls.keyFile),
+          minVersion: 'TLSv1.2',
+        },
+        app.express,
+      )
+    : http.createServer(app.express);
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const base = `${config.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   out('');
   out(`  therapyCRM is running (${config.database.kind === 'pglite' ? `embedded PGlite at ${config.database.dir}` : 'PostgreSQL'})`);
   out(`  Demo practice site: ${base}/`);

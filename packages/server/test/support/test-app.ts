@@ -15,13 +15,16 @@ import { appRouter } from '../../src/router.js';
 import { createTestContext, type RequestInfo } from '../../src/trpc/context.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
+const callerFactory = createCallerFactory(appRouter);
+export type AppCaller = ReturnType<typeof callerFactory>;
+
 export interface TestApp extends App {
   config: Config;
   clock: ManualClock;
   dataDir: string;
   database?: TestDatabase;
   /** tRPC caller with the given request info (cookies/keys/origin). */
-  caller(request?: Partial<RequestInfo>): ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  caller(request?: Partial<RequestInfo>): AppCaller;
   /** Starts listening on 127.0.0.1:<random>; returns the base URL. */
   listen(): Promise<string>;
 }
@@ -52,7 +55,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (!databaseUrl) (config as { database: Config['database'] }).database = { kind: 'pglite', dir: 'memory://' };
   const clock = options.clock ?? new ManualClock(new Date());
   const app = await createApp(config, { logger: createLogger('silent'), ...options, clock });
-  const callerFactory = createCallerFactory(appRouter);
   let server: http.Server | undefined;
   return {
     ...app,
