@@ -127,19 +127,21 @@ async function main(argv: string[]) {
     }
     case 'rotate-keys': {
       const { values } = parseArgs({ args: rest, options: { retire: { type: 'boolean', default: false } } });
+      // Never `ensure` here: a missing file means the wrong path, and a fresh
+      // key file could not unwrap anything already in the database.
+      const keys = new FileKeyProvider(config.masterKeyFile);
       const db = await openDatabase(config.database);
-      const keys = FileKeyProvider.ensure(config.masterKeyFile);
-      const r = await rotateMasterKey(db.prisma, keys, { retire: values.retire });
+      const r = await rotateMasterKey(db.prisma, keys, { retire: values.retire }).finally(() => db.close());
       out(`New master key ${r.newMasterKeyId}; re-wrapped ${r.rewrapped} data keys.`);
+      if (r.skipped) out(`${r.skipped} data keys changed during the pass; run rotate-keys again.`);
       if (r.retired.length) out(`Retired master keys: ${r.retired.join(', ')}`);
-      return db.close();
+      return;
     }
     case 'verify-audit': {
       const db = await openDatabase(config.database);
-      const r = await verifyAuditChains(db.prisma);
+      const r = await verifyAuditChains(db.prisma).finally(() => db.close());
       out(`${r.chains} chains, ${r.events} events: ${r.ok ? 'OK' : `${r.problems.length} problem(s)`}`);
       for (const p of r.problems) out(`  chain ${p.chainId} seq ${p.seq}: ${p.problem}`);
-      await db.close();
       if (!r.ok) process.exitCode = 1;
       return;
     }

@@ -18,6 +18,17 @@ interface MasterKeyFile {
 
 const WRAP_AAD = Buffer.from('therapycrm:data-key');
 
+/** Key-handling failures carry a code; messages name key ids, never data. */
+export class KeyProviderError extends Error {
+  override name = 'KeyProviderError';
+  constructor(
+    readonly code: 'MASTER_KEY_UNKNOWN' | 'MASTER_KEY_FILE_INVALID',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** AES-256-GCM key wrapping with master keys held in a JSON file (mode 0600). */
 export class FileKeyProvider implements KeyProvider {
   private file: MasterKeyFile;
@@ -40,10 +51,12 @@ export class FileKeyProvider implements KeyProvider {
   private static load(filePath: string): MasterKeyFile {
     const parsed = JSON.parse(fs.readFileSync(filePath, 'utf8')) as MasterKeyFile;
     if (!parsed.active || !parsed.keys?.[parsed.active]) {
-      throw new Error(`Master key file ${filePath} has no active key`);
+      throw new KeyProviderError('MASTER_KEY_FILE_INVALID', `Master key file ${filePath} has no active key`);
     }
     for (const [id, b64] of Object.entries(parsed.keys)) {
-      if (Buffer.from(b64, 'base64').length !== 32) throw new Error(`Master key ${id} is not 32 bytes`);
+      if (Buffer.from(b64, 'base64').length !== 32) {
+        throw new KeyProviderError('MASTER_KEY_FILE_INVALID', `Master key ${id} is not 32 bytes`);
+      }
     }
     return parsed;
   }
@@ -63,6 +76,8 @@ export class FileKeyProvider implements KeyProvider {
 
   /** Adds a new master key and makes it active; old keys stay to unwrap until re-wrapped. */
   addActiveKey(): string {
+    // Start from the file on disk, not our copy: never drop a key someone else added.
+    this.reload();
     const id = newMasterKeyId();
     const next: MasterKeyFile = {
       active: id,
@@ -75,6 +90,7 @@ export class FileKeyProvider implements KeyProvider {
 
   /** Removes master keys no data key is wrapped with any more. */
   retireKeys(keep: Set<string>): string[] {
+    this.reload();
     const removed = Object.keys(this.file.keys).filter((id) => id !== this.file.active && !keep.has(id));
     if (!removed.length) return [];
     const keys = Object.fromEntries(Object.entries(this.file.keys).filter(([id]) => !removed.includes(id)));
@@ -90,12 +106,16 @@ export class FileKeyProvider implements KeyProvider {
   }
 
   async unwrap(masterKeyId: string, wrappedKey: string): Promise<Buffer> {
+    // `rotate-keys` (another process) may have re-wrapped this data key with a
+    // master key added to the file after we loaded it: re-read once, so running
+    // instances keep working through a rotation.
+    if (!this.file.keys[masterKeyId]) this.reload();
     return open(this.key(masterKeyId), wrappedKey, WRAP_AAD);
   }
 
   private key(id: string): Buffer {
     const b64 = this.file.keys[id];
-    if (!b64) throw new Error(`Unknown master key ${id}`);
+    if (!b64) throw new KeyProviderError('MASTER_KEY_UNKNOWN', `Unknown master key ${id}`);
     return Buffer.from(b64, 'base64');
   }
 }

@@ -8,6 +8,8 @@ import type { FileKeyProvider } from './key-provider.js';
 export interface RotationResult {
   newMasterKeyId: string;
   rewrapped: number;
+  /** Rows changed by someone else during the pass (run again to finish them). */
+  skipped: number;
   retired: string[];
 }
 
@@ -25,9 +27,15 @@ export async function rotateMasterKey(
   const now = options.now ?? new Date();
   const newMasterKeyId = keys.addActiveKey();
   let rewrapped = 0;
+  let skipped = 0;
+  // One pass in id order, so the loop ends even if rows keep changing under us
+  // (a concurrent rotation): a row whose wrap changed since we read it is
+  // skipped and reported, never clobbered.
+  let afterId: string | undefined;
   for (;;) {
     const batch = await db.dataKey.findMany({
-      where: { masterKeyId: { not: newMasterKeyId } },
+      where: { masterKeyId: { not: newMasterKeyId }, ...(afterId ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: 'asc' },
       select: { id: true, masterKeyId: true, wrappedKey: true },
       take: 100,
     });
@@ -41,12 +49,14 @@ export async function rotateMasterKey(
         data: { ...wrapped, rewrappedAt: now },
       });
       rewrapped += r.count;
+      skipped += 1 - r.count;
     }
+    afterId = batch[batch.length - 1]!.id;
   }
   let retired: string[] = [];
   if (options.retire) {
     const stillUsed = await db.dataKey.findMany({ distinct: ['masterKeyId'], select: { masterKeyId: true } });
     retired = keys.retireKeys(new Set(stillUsed.map((r) => r.masterKeyId)));
   }
-  return { newMasterKeyId, rewrapped, retired };
+  return { newMasterKeyId, rewrapped, skipped, retired };
 }
