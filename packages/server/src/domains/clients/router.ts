@@ -63,12 +63,18 @@ export const clientsRouter = router({
     .meta(readers)
     .input(listClientsInput)
     .query(async ({ ctx, input }) => {
+      // Keyset pagination inside the tenant: Prisma's `cursor` looks the
+      // cursor row up without our where clause, so another practice's client
+      // id would page differently from an unknown one (an existence oracle).
       const rows = await ctx.db.client.findMany({
-        where: { practiceId: ctx.staff.practiceId, closedAt: null },
+        where: {
+          practiceId: ctx.staff.practiceId,
+          closedAt: null,
+          ...(input.cursor ? { id: { gt: input.cursor } } : {}),
+        },
         select: clientRowSelect,
         orderBy: { id: 'asc' },
         take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       });
       const page = rows.slice(0, input.limit);
       await audit(ctx, ctx.staff.practiceId, {
