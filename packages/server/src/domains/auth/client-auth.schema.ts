@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { emailInput } from './auth.schema.js';
+
+export const requestCodeInput = z.strictObject({ email: emailInput });
+
+export const verifyCodeInput = z.strictObject({
+  email: emailInput,
+  code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code'),
+});
+
+export const verifyLinkInput = z.strictObject({ token: z.string().min(10).max(200) });
