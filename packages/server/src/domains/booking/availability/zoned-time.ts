@@ -1,0 +1,95 @@
+// Wall-clock ↔ instant conversion for one IANA timezone, fast enough to run
+// for every candidate slot of a 60-day window. Luxon answers "what is the
+// offset at instant t" (via Intl); we cache that per UTC day, because offsets
+// change at most once a day in every real zone, and do the rest with integer
+// arithmetic instead of building a DateTime per slot.
+import { IANAZone } from 'luxon';
+
+/** A calendar date in some timezone, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+export class ZoneRules {
+  private readonly zone: IANAZone;
+  /** UTC day number → offset in minutes, or null when it changes that day. */
+  private readonly dayOffsets = new Map<number, number | null>();
+
+  constructor(readonly name: string) {
+    this.zone = IANAZone.create(name);
+    if (!this.zone.isValid) throw new RangeError('Unknown timezone');
+  }
+
+  /** UTC offset in minutes at an instant (e.g. -240 for EDT). */
+  offsetAt(ts: number): number {
+    const day = Math.floor(ts / DAY_MS);
+    let cached = this.dayOffsets.get(day);
+    if (cached === undefined) {
+      const first = this.zone.offset(day * DAY_MS);
+      const last = this.zone.offset((day + 1) * DAY_MS - 1);
+      cached = first === last ? first : null;
+      this.dayOffsets.set(day, cached);
+    }
+    return cached ?? this.zone.offset(ts);
+  }
+
+  localDateOf(ts: number): LocalDate {
+    return new Date(ts + this.offsetAt(ts) * MINUTE_MS).toISOString().slice(0, 10);
+  }
+
+  /**
+   * The instant at which the wall clock shows `minute` minutes past midnight
+   * on `date` (minute may be 1440 = next midnight). Ambiguous times (the
+   * repeated hour when clocks go back) resolve to the earlier instant.
+   * Times that do not exist (the skipped hour when clocks go forward) give
+   * null with `gap: 'skip'`, or move forward by the gap with `gap: 'forward'`
+   * (right for the edges of working hours: "from 2:00" means "from 3:00").
+   */
+  toInstant(date: LocalDate, minute: number, gap: 'skip' | 'forward'): number | null {
+    const wall = wallMs(date) + minute * MINUTE_MS;
+    const before = this.offsetAt(wall - DAY_MS);
+    const after = this.offsetAt(wall + DAY_MS);
+    const early = wall - before * MINUTE_MS;
+    if (before === after) return early;
+    const late = wall - after * MINUTE_MS;
+    const earlyValid = this.offsetAt(early) === before;
+    const lateValid = this.offsetAt(late) === after;
+    if (earlyValid && lateValid) return Math.min(early, late);
+    if (earlyValid) return early;
+    if (lateValid) return late;
+    return gap === 'skip' ? null : early;
+  }
+
+  /** ISO 8601 with this zone's offset, e.g. `2026-03-08T03:00:00-04:00`. */
+  formatLocal(ts: number): string {
+    const offset = this.offsetAt(ts);
+    const local = new Date(ts + offset * MINUTE_MS).toISOString().slice(0, 19);
+    const sign = offset < 0 ? '-' : '+';
+    const abs = Math.abs(offset);
+    return `${local}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Milliseconds of `date`'s midnight read as if it were UTC. */
+export function wallMs(date: LocalDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+export function nextDate(date: LocalDate): LocalDate {
+  return new Date(wallMs(date) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  const d = new Date(wallMs(date)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
