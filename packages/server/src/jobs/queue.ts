@@ -22,7 +22,17 @@ export interface EnqueueOptions {
 }
 
 /** How long a claimed job is ours before another instance may take it over. */
-const LEASE_MS = 5 * 60_000;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+
+export interface JobQueueOptions {
+  /**
+   * Lease on a claimed job. A worker that dies mid-job leaves it `running`;
+   * once the lease runs out another worker runs it again. So delivery is
+   * at-least-once after a crash (exactly once otherwise): handlers whose effect
+   * must not repeat key it on `jobId` (e.g. a unique insert).
+   */
+  leaseMs?: number;
+}
 
 export function backoffMs(attempt: number): number {
   return Math.min(60 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
@@ -33,12 +43,16 @@ export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+    options: JobQueueOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
 
   register(name: string, handler: JobHandler): void {
     this.handlers.set(name, handler);
@@ -67,9 +81,17 @@ export class JobQueue {
    */
   async runDue(limit = 10): Promise<number> {
     const now = this.clock.now();
-    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const names = [...this.handlers.keys()];
     if (!names.length) return 0;
+    // A job whose lease ran out on its last allowed attempt has crashed its
+    // worker every time (or the worker died): retrying it forever would take
+    // an instance down again and again, so it fails for good instead.
+    await this.db.$executeRaw`
+      UPDATE "Job" SET status = 'failed', "finishedAt" = ${now}, "lockedBy" = NULL, "lockedUntil" = NULL,
+             "lastError" = 'LeaseExpired'
+      WHERE name = ANY(${names}::text[]) AND status = 'running' AND "lockedUntil" < ${now}
+        AND attempts >= "maxAttempts"`;
     const claimed = await this.db.$queryRaw<{ id: string; name: string; payload: unknown; attempts: number; maxAttempts: number }[]>`
       UPDATE "Job" SET status = 'running', attempts = attempts + 1,
              "lockedBy" = ${this.workerId}, "lockedUntil" = ${leaseUntil}
@@ -77,7 +99,7 @@ export class JobQueue {
         SELECT id FROM "Job"
         WHERE name = ANY(${names}::text[])
           AND ((status = 'queued' AND "runAt" <= ${now})
-               OR (status = 'running' AND "lockedUntil" < ${now}))
+               OR (status = 'running' AND "lockedUntil" < ${now} AND attempts < "maxAttempts"))
         ORDER BY "runAt"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
@@ -115,12 +137,20 @@ export class JobQueue {
     }
   }
 
-  /** Polls for due jobs until stop(). */
-  start(intervalMs = 1000): void {
+  /** Polls for due jobs until stop(); a full batch is followed at once by the next. */
+  start(intervalMs = 1000, batchSize = 10): void {
     if (this.timer) return;
+    const drain = async () => {
+      let total = 0;
+      for (;;) {
+        const ran = await this.runDue(batchSize);
+        total += ran;
+        if (ran < batchSize || !this.timer) return total;
+      }
+    };
     const tick = async () => {
       if (!this.running) {
-        this.running = this.runDue().catch((err: unknown) => {
+        this.running = drain().catch((err: unknown) => {
           this.logger.error({ error: (err as Error).name }, 'job poll failed');
           return 0;
         });
