@@ -32,7 +32,8 @@ export interface AppointmentRecord {
   readonly appointmentTypeId: string;
   readonly startsAt: string;
   readonly endsAt: string;
-  readonly status: 'requested' | 'booked' | 'cancelled' | 'completed' | 'no_show';
+  /** Holds and expired holds are never shown to plugins. */
+  readonly status: 'requested' | 'confirmed' | 'cancelled';
   readonly modality: 'in_person' | 'telehealth';
 }
 
