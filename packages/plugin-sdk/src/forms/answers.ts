@@ -50,9 +50,16 @@ export type FormAnswers = Readonly<Record<string, AnswerValue>>;
  * string, not an empty array, and not an object whose values are all blank.
  */
 export function isAnswered(value: unknown): boolean {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return Object.values(value).some(isAnsweredPart);
+  return isAnsweredPart(value);
+}
+
+// One level only: answers are flat (address parts, Likert rows), and hostile
+// deeply nested input must not be able to exhaust the stack.
+function isAnsweredPart(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.values(value).some(isAnswered);
+  if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
 }

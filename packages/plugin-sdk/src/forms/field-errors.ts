@@ -2,7 +2,8 @@
  * Why an answer was refused. Errors carry a stable `code` and parameters
  * taken from the form definition only (never the client's input, which may
  * be PHI), so the widget can translate them and the server can log them.
- * `path` names a part of a composite answer (address part, Likert row).
+ * `path` names a part of a composite answer (address part, Likert row) and
+ * likewise comes from the definition: keys the client made up are not echoed.
  */
 export type FieldError =
   | { readonly code: 'required'; readonly path?: string }
@@ -24,7 +25,7 @@ export type FieldError =
   | { readonly code: 'exclusive_option' }
   | { readonly code: 'too_few_selected'; readonly params: { readonly minSelected: number } }
   | { readonly code: 'too_many_selected'; readonly params: { readonly maxSelected: number } }
-  | { readonly code: 'invalid_row'; readonly path: string }
+  | { readonly code: 'invalid_row' }
   | { readonly code: 'invalid_country'; readonly path: 'country' }
   | { readonly code: 'invalid_signature' }
   | { readonly code: 'too_large'; readonly params: { readonly maxBytes: number } }

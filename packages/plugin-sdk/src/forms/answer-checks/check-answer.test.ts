@@ -138,7 +138,7 @@ describe('likert', () => {
     expect(valueOf(likert, { r1: 0, r2: null })).toEqual({ r1: 0 });
     expect(errorCodes(likert, { r1: 4 })).toEqual(['invalid_option@r1']);
     expect(errorCodes(likert, { r1: '1' })).toEqual(['invalid_option@r1']);
-    expect(errorCodes(likert, { r3: 1 })).toEqual(['invalid_row@r3']);
+    expect(errorCodes(likert, { r3: 1 })).toEqual(['invalid_row']);
     expect(errorCodes(likert, { r1: [1] })).toEqual(['wrong_type@r1']);
     expect(errorCodes(likert, [1, 2])).toEqual(['wrong_type']);
   });
@@ -158,7 +158,7 @@ describe('address', () => {
     expect(errorCodes(address, { ...home, country: 'GB' })).toEqual(['invalid_country@country']);
     expect(errorCodes(address, { ...home, country: 'USA' })).toEqual(['invalid_country@country']);
     expect(errorCodes(address, { ...home, city: 7 })).toEqual(['wrong_type@city', 'required@city']);
-    expect(errorCodes(address, { ...home, planet: 'Earth' })).toEqual(['unknown_field@planet']);
+    expect(errorCodes(address, { ...home, planet: 'Earth' })).toEqual(['unknown_field']);
     expect(errorCodes(address, { ...home, postalCode: '1'.repeat(17) })).toEqual(['too_long@postalCode']);
     expect(errorCodes(address, { city: 'Portland' })).toEqual(['required@line1', 'required@postalCode', 'required@country', 'required@region']);
     expect(errorCodes(address, { city: 'Portland' }, { partial: true })).toEqual([]);

@@ -53,7 +53,7 @@ export function checkLikert(field: LikertField, value: unknown, options: AnswerC
   const cleaned: Record<string, ChoiceValue> = {};
   const rowIds = new Set(field.rows.map((row) => row.id));
   for (const [rowId, rowValue] of Object.entries(value)) {
-    if (!rowIds.has(rowId)) errors.push({ code: 'invalid_row', path: rowId });
+    if (!rowIds.has(rowId)) errors.push({ code: 'invalid_row' }); // no path: the key is the client's, not the form's
     else if (rowValue === undefined || rowValue === null || rowValue === '') continue;
     else if (!isChoiceValue(rowValue)) errors.push({ code: 'wrong_type', path: rowId, params: { expected: 'option' } });
     else if (!findOption(field.scale, rowValue)) errors.push({ code: 'invalid_option', path: rowId });

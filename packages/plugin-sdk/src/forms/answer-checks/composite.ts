@@ -26,7 +26,8 @@ export function checkAddress(field: AddressField, value: unknown, options: Answe
   const cleaned: Partial<Record<AddressPart, string>> = {};
   for (const [key, raw] of Object.entries(value)) {
     if (!(ADDRESS_PARTS as readonly string[]).includes(key)) {
-      errors.push({ code: 'unknown_field', path: key });
+      // Reported once, without a path: the key is the client's, not the form's.
+      if (!errors.some((error) => error.code === 'unknown_field')) errors.push({ code: 'unknown_field' });
       continue;
     }
     const part = key as AddressPart;

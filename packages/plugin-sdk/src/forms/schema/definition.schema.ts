@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { FormDefinition } from '../definition.js';
 import { checkFormDefinitionRules } from '../rules/definition-rules.js';
 import { formItemSchema } from './items.schema.js';
+import { jsonDepth } from './json-depth.js';
 import { labelSchema, LOCALE_PATTERN, paragraphSchema, slugSchema } from './primitives.schema.js';
 
 /** One page: a slug id, an optional title and up to 200 items. */
@@ -10,6 +11,9 @@ export const formPageSchema = z.strictObject({
   title: labelSchema.optional(),
   items: z.array(formItemSchema).max(200),
 });
+
+/** Deepest nesting a definition may have (conditions nest; 40 levels is far beyond any real form). */
+export const MAX_DEFINITION_DEPTH = 40;
 
 const formDefinitionShape = z
   .strictObject({
@@ -33,7 +37,15 @@ const formDefinitionShape = z
  * The browser widget does not need it — it receives definitions the server
  * has already checked — so it stays out of the widget bundle.
  */
-export const formDefinitionSchema: z.ZodType<FormDefinition, unknown> = formDefinitionShape;
+export const formDefinitionSchema: z.ZodType<FormDefinition, unknown> = z
+  .unknown()
+  .check((ctx) => {
+    // Checked before the recursive schema runs: nesting beyond any real form is refused cheaply.
+    if (jsonDepth(ctx.value, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `Nested deeper than ${MAX_DEFINITION_DEPTH} levels`, params: { reason: 'too_deep' } });
+    }
+  })
+  .pipe(formDefinitionShape);
 
 /** Parses and checks a form definition; throws a `ZodError` when invalid. */
 export function parseFormDefinition(input: unknown): FormDefinition {
