@@ -24,6 +24,9 @@ import { securityHeaders } from './http/security-headers.js';
 import { appRouter } from './router.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import type { AppServices } from './services.js';
+import { LocalDiskFileStore } from './files/file-store.js';
+import { filesRoute } from './files/files-route.js';
+import { UPLOAD_PROCEDURE_PATH, uploadBodyLimit } from './domains/intake/upload.schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -71,6 +74,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     rateLimits,
     mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
     jobs: new JobQueue(prisma, clock, logger),
+    files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
   };
   registerJobHandlers(services);
 
@@ -102,14 +106,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }
   });
 
-  app.use(
-    '/trpc',
-    widgetCors(prisma),
-    trpcGuards(config.maxBodyBytes),
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
       createContext: createContextFactory(services),
-      maxBodySize: config.maxBodyBytes,
+      maxBodySize,
       allowMethodOverride: false,
       onError({ error, path: procedure }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -117,8 +118,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           logger.error({ procedure, error: error.cause?.name ?? error.name }, 'procedure failed');
         }
       },
-    }),
-  );
+    });
+  // File uploads (base64 in JSON) alone get a body cap sized for MAX_UPLOAD_BYTES,
+  // and only when called unbatched; every other call keeps MAX_BODY_BYTES.
+  const uploadBodyBytes = uploadBodyLimit(config.maxUploadBytes);
+  app.post(`/trpc/${UPLOAD_PROCEDURE_PATH}`, widgetCors(prisma), trpcGuards(uploadBodyBytes), trpcHandler(uploadBodyBytes));
+  app.use('/trpc', widgetCors(prisma), trpcGuards(config.maxBodyBytes), trpcHandler(config.maxBodyBytes));
+  app.use('/files', filesRoute(services));
 
   const widgetsDist = path.join(ROOT, 'packages/widgets/dist');
   app.use('/widgets', express.static(widgetsDist, { fallthrough: false, maxAge: config.env === 'production' ? '1h' : 0 }));

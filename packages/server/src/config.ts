@@ -38,6 +38,8 @@ export const envSchema = z.object({
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** Largest file a client may upload (decoded bytes); only the upload route accepts a body that big (base64). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +63,7 @@ export interface Config {
   trustProxy: string | undefined;
   seedDemo: boolean;
   maxBodyBytes: number;
+  maxUploadBytes: number;
   tls: { certFile: string; keyFile: string } | undefined;
 }
 
@@ -134,6 +137,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     tls:
       e.TLS_CERT_FILE && e.TLS_KEY_FILE
         ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) }

@@ -10,6 +10,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { RateLimits } from './trpc/rate-limit.js';
 import type { Mailer } from './mail/mailer.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { FileStore } from './files/file-store.js';
 
 export interface AppServices {
   config: Config;
@@ -23,4 +24,6 @@ export interface AppServices {
   rateLimits: RateLimits;
   mailer: Mailer;
   jobs: JobQueue;
+  /** Encrypted blobs (attachments, signatures); see src/files. */
+  files: FileStore;
 }
