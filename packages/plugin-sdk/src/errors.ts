@@ -32,6 +32,11 @@ export class PluginError extends Error {
 
 /** True when `error` is a {@link PluginError}, optionally with the given code (works across bundle copies). */
 export function isPluginError(error: unknown, code?: PluginErrorCode): error is PluginError {
-  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'PluginError') return false;
+  if (
+    typeof error !== 'object' ||
+    error === null ||
+    (error as { name?: unknown }).name !== 'PluginError'
+  )
+    return false;
   return code === undefined || (error as { code?: unknown }).code === code;
 }

@@ -6,11 +6,24 @@
  * is audited under the plugin's identity.
  */
 export interface PluginEventCatalogue {
-  'intake.submitted': { readonly submissionId: string; readonly clientId: string; readonly formId: string; readonly formVersion: number };
+  'intake.submitted': {
+    readonly submissionId: string;
+    readonly clientId: string;
+    readonly formId: string;
+    readonly formVersion: number;
+  };
   'appointment.requested': AppointmentEventData;
-  'appointment.booked': AppointmentEventData & { readonly source: 'instant' | 'approved_request' | 'staff' };
-  'appointment.cancelled': AppointmentEventData & { readonly cancelledBy: 'client' | 'practice'; readonly lateCancellation: boolean };
-  'appointment.rescheduled': AppointmentEventData & { readonly previousAppointmentId: string; readonly rescheduledBy: 'client' | 'practice' };
+  'appointment.booked': AppointmentEventData & {
+    readonly source: 'instant' | 'approved_request' | 'staff';
+  };
+  'appointment.cancelled': AppointmentEventData & {
+    readonly cancelledBy: 'client' | 'practice';
+    readonly lateCancellation: boolean;
+  };
+  'appointment.rescheduled': AppointmentEventData & {
+    readonly previousAppointmentId: string;
+    readonly rescheduledBy: 'client' | 'practice';
+  };
   'consent.signed': {
     readonly consentSignatureId: string;
     readonly consentDocumentId: string;
@@ -18,10 +31,26 @@ export interface PluginEventCatalogue {
     readonly clientId: string;
     readonly signedByGuardian: boolean;
   };
-  'message.received': { readonly messageId: string; readonly threadId: string; readonly clientId: string };
-  'payment.succeeded': { readonly paymentId: string; readonly clientId: string; readonly appointmentId?: string };
-  'payment.refunded': { readonly paymentId: string; readonly refundId: string; readonly clientId: string; readonly appointmentId?: string };
-  'client.created': { readonly clientId: string; readonly source: 'intake' | 'booking' | 'staff' | 'import' };
+  'message.received': {
+    readonly messageId: string;
+    readonly threadId: string;
+    readonly clientId: string;
+  };
+  'payment.succeeded': {
+    readonly paymentId: string;
+    readonly clientId: string;
+    readonly appointmentId?: string;
+  };
+  'payment.refunded': {
+    readonly paymentId: string;
+    readonly refundId: string;
+    readonly clientId: string;
+    readonly appointmentId?: string;
+  };
+  'client.created': {
+    readonly clientId: string;
+    readonly source: 'intake' | 'booking' | 'staff' | 'import';
+  };
 }
 
 /** Ids shared by the appointment events. */

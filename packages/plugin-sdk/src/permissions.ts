@@ -21,7 +21,9 @@ export const PLUGIN_PERMISSION_INFO = {
 export type PluginPermission = keyof typeof PLUGIN_PERMISSION_INFO;
 
 /** Every permission name. */
-export const PLUGIN_PERMISSIONS = Object.keys(PLUGIN_PERMISSION_INFO) as readonly PluginPermission[];
+export const PLUGIN_PERMISSIONS = Object.keys(
+  PLUGIN_PERMISSION_INFO,
+) as readonly PluginPermission[];
 
 /** True when `name` is a known permission. */
 export function isPluginPermission(name: string): name is PluginPermission {

@@ -58,7 +58,13 @@ export interface PluginApisByPermission {
   'alerts:write': AlertsWriteApi;
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (
+  arg: infer I,
+) => void
+  ? I
+  : never;
 
 /** The APIs permissions `P` grant, merged into one object type. No permissions: no APIs. */
-export type GrantedApis<P extends PluginPermission> = [P] extends [never] ? unknown : UnionToIntersection<PluginApisByPermission[P]>;
+export type GrantedApis<P extends PluginPermission> = [P] extends [never]
+  ? unknown
+  : UnionToIntersection<PluginApisByPermission[P]>;

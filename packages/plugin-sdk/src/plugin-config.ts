@@ -6,10 +6,15 @@ import type { PluginDefinition } from './plugin.js';
  * (a plugin without one gets `{}`). Throws `invalid_config` naming the
  * offending paths only — configuration values may be secrets.
  */
-export function parsePluginConfig<C>(plugin: Pick<PluginDefinition<never, never, C, unknown>, 'configSchema'>, raw: unknown): C {
+export function parsePluginConfig<C>(
+  plugin: Pick<PluginDefinition<never, never, C, unknown>, 'configSchema'>,
+  raw: unknown,
+): C {
   if (plugin.configSchema === undefined) return (raw ?? {}) as C;
   const result = plugin.configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
   const paths = result.error.issues.map((issue) => issue.path.map(String).join('.') || '(root)');
-  throw new PluginError('invalid_config', `Invalid plugin configuration at ${paths.join(', ')}`, { paths });
+  throw new PluginError('invalid_config', `Invalid plugin configuration at ${paths.join(', ')}`, {
+    paths,
+  });
 }

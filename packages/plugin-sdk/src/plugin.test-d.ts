@@ -25,7 +25,11 @@ describe('definePlugin types', () => {
           expectTypeOf(ctx.config).toEqualTypeOf<{ alertThreshold: number }>();
           const submission = await ctx.intake.getSubmission(event.data.submissionId);
           expectTypeOf(submission.formVersion).toBeNumber();
-          await ctx.alerts.raise({ code: 'phq9_item9', severity: 'critical', clientId: event.data.clientId });
+          await ctx.alerts.raise({
+            code: 'phq9_item9',
+            severity: 'critical',
+            clientId: event.data.clientId,
+          });
           // @ts-expect-error messages:send was not requested
           await ctx.messages.send({ clientId: event.data.clientId, body: 'hi' });
           // @ts-expect-error clients:read was not requested
@@ -42,7 +46,9 @@ describe('definePlugin types', () => {
           appliesTo: (definition) => definition.id === 'phq9',
           score: ({ answers, config }) => {
             expectTypeOf(config.alertThreshold).toBeNumber();
-            return answers['phq9'] === undefined ? null : { instrument: 'phq9', score: 0, flags: [{ alert: 'phq9_item9' }] };
+            return answers['phq9'] === undefined
+              ? null
+              : { instrument: 'phq9', score: 0, flags: [{ alert: 'phq9_item9' }] };
           },
         },
       },
@@ -51,7 +57,13 @@ describe('definePlugin types', () => {
 
   it('rejects handlers for undeclared events and missing handlers', () => {
     definePlugin({
-      manifest: { id: 'a', name: 'A', version: '1.0.0', events: ['client.created'], permissions: [] },
+      manifest: {
+        id: 'a',
+        name: 'A',
+        version: '1.0.0',
+        events: ['client.created'],
+        permissions: [],
+      },
       handlers: {
         'client.created': () => {},
         // @ts-expect-error appointment.booked is not in manifest.events
@@ -59,34 +71,65 @@ describe('definePlugin types', () => {
       },
     });
     definePlugin({
-      manifest: { id: 'a', name: 'A', version: '1.0.0', events: ['client.created', 'message.received'], permissions: [] },
+      manifest: {
+        id: 'a',
+        name: 'A',
+        version: '1.0.0',
+        events: ['client.created', 'message.received'],
+        permissions: [],
+      },
       // @ts-expect-error message.received has no handler
       handlers: { 'client.created': () => {} },
     });
   });
 
   it('rejects unknown event and permission names', () => {
-    const withUnknownEvent = { id: 'a', name: 'A', version: '1.0.0', events: ['intake.deleted'], permissions: [] } as const;
+    const withUnknownEvent = {
+      id: 'a',
+      name: 'A',
+      version: '1.0.0',
+      events: ['intake.deleted'],
+      permissions: [],
+    } as const;
     // @ts-expect-error not an event
     definePlugin({ manifest: withUnknownEvent, handlers: {} });
-    const manifest = { id: 'a', name: 'A', version: '1.0.0', events: [], permissions: ['clients:write'] } as const;
+    const manifest = {
+      id: 'a',
+      name: 'A',
+      version: '1.0.0',
+      events: [],
+      permissions: ['clients:write'],
+    } as const;
     // @ts-expect-error not a permission
     definePlugin({ manifest, handlers: {} });
   });
 
   it('merges read and write APIs of one namespace and grants nothing by default', () => {
     definePlugin({
-      manifest: { id: 'a', name: 'A', version: '1.0.0', events: ['appointment.requested'], permissions: ['appointments:read', 'appointments:write'] },
+      manifest: {
+        id: 'a',
+        name: 'A',
+        version: '1.0.0',
+        events: ['appointment.requested'],
+        permissions: ['appointments:read', 'appointments:write'],
+      },
       handlers: {
         'appointment.requested': async (event, ctx) => {
           const appointment = await ctx.appointments.get(event.data.appointmentId);
-          if (appointment.modality === 'telehealth') await ctx.appointments.approveRequest(appointment.id);
+          if (appointment.modality === 'telehealth')
+            await ctx.appointments.approveRequest(appointment.id);
           expectTypeOf(ctx.config).toEqualTypeOf<Record<string, never>>();
         },
       },
     });
     definePlugin({
-      manifest: { id: 'a', name: 'A', version: '1.0.0', events: ['appointment.requested'], permissions: ['appointments:read'] },
+      manifest: {
+        id: 'a',
+        name: 'A',
+        version: '1.0.0',
+        events: ['appointment.requested'],
+        permissions: ['appointments:read'],
+      },
       handlers: {
         'appointment.requested': async (event, ctx) => {
           // @ts-expect-error appointments:write was not requested
@@ -95,7 +138,13 @@ describe('definePlugin types', () => {
       },
     });
     definePlugin({
-      manifest: { id: 'a', name: 'A', version: '1.0.0', events: ['client.created'], permissions: [] },
+      manifest: {
+        id: 'a',
+        name: 'A',
+        version: '1.0.0',
+        events: ['client.created'],
+        permissions: [],
+      },
       handlers: {
         'client.created': (_event, ctx) => {
           expectTypeOf(ctx.practiceId).toBeString();
@@ -117,7 +166,9 @@ describe('definePlugin types', () => {
 
   it('keeps the catalogue, permission map and form schema in step with their types', () => {
     expectTypeOf<keyof PluginApisByPermission>().toEqualTypeOf<PluginPermission>();
-    expectTypeOf<PluginEventCatalogue['client.created']['source']>().toEqualTypeOf<'intake' | 'booking' | 'staff' | 'import'>();
+    expectTypeOf<PluginEventCatalogue['client.created']['source']>().toEqualTypeOf<
+      'intake' | 'booking' | 'staff' | 'import'
+    >();
     expectTypeOf(formDefinitionSchema.parse({})).toEqualTypeOf<FormDefinition>();
   });
 });

@@ -3,7 +3,13 @@ import { isPluginError, type PluginErrorCode } from './errors.js';
 import type { PluginManifest } from './plugin-manifest.js';
 import { definePlugin } from './plugin.js';
 
-const manifest = { id: 'org.example.reminders', name: 'Reminders', version: '1.0.0', events: ['client.created'], permissions: [] } as const;
+const manifest = {
+  id: 'org.example.reminders',
+  name: 'Reminders',
+  version: '1.0.0',
+  events: ['client.created'],
+  permissions: [],
+} as const;
 
 /** Calls definePlugin with JavaScript-shaped (untyped) input, as a plugin loaded from disk would. */
 function defineUntyped(spec: { manifest: unknown; handlers: unknown; scorers?: unknown }) {
@@ -37,24 +43,60 @@ describe('definePlugin at run time', () => {
     ['an unknown permission', { permissions: ['clients:write'] }, 'unknown_permission'],
     ['permissions that are not a list', { permissions: 'intake:read' }, 'invalid_manifest'],
   ])('refuses %s', (_name, change, code) => {
-    expect(codeOf(() => defineUntyped({ manifest: { ...manifest, ...change }, handlers: { 'client.created': () => {} } }))).toBe(code);
+    expect(
+      codeOf(() =>
+        defineUntyped({
+          manifest: { ...manifest, ...change },
+          handlers: { 'client.created': () => {} },
+        }),
+      ),
+    ).toBe(code);
   });
 
   it('requires exactly one function per declared event', () => {
     expect(codeOf(() => defineUntyped({ manifest, handlers: {} }))).toBe('missing_handler');
-    expect(codeOf(() => defineUntyped({ manifest, handlers: { 'client.created': () => {}, 'message.received': () => {} } }))).toBe('undeclared_handler');
-    expect(codeOf(() => defineUntyped({ manifest, handlers: { 'client.created': 'not a function' } }))).toBe('invalid_handler');
+    expect(
+      codeOf(() =>
+        defineUntyped({
+          manifest,
+          handlers: { 'client.created': () => {}, 'message.received': () => {} },
+        }),
+      ),
+    ).toBe('undeclared_handler');
+    expect(
+      codeOf(() => defineUntyped({ manifest, handlers: { 'client.created': 'not a function' } })),
+    ).toBe('invalid_handler');
   });
 
   it('requires intake:read and a complete shape for scorers', () => {
     const scorer = { appliesTo: () => true, score: () => null };
-    expect(codeOf(() => defineUntyped({ manifest, handlers: { 'client.created': () => {} }, scorers: { phq9: scorer } }))).toBe(
-      'scorer_requires_permission',
-    );
+    expect(
+      codeOf(() =>
+        defineUntyped({
+          manifest,
+          handlers: { 'client.created': () => {} },
+          scorers: { phq9: scorer },
+        }),
+      ),
+    ).toBe('scorer_requires_permission');
     const reader = { ...manifest, permissions: ['intake:read'] };
-    expect(codeOf(() => defineUntyped({ manifest: reader, handlers: { 'client.created': () => {} }, scorers: { phq9: { score: () => null } } }))).toBe(
-      'invalid_scorer',
-    );
-    expect(codeOf(() => defineUntyped({ manifest: reader, handlers: { 'client.created': () => {} }, scorers: { phq9: scorer } }))).toBe('no error');
+    expect(
+      codeOf(() =>
+        defineUntyped({
+          manifest: reader,
+          handlers: { 'client.created': () => {} },
+          scorers: { phq9: { score: () => null } },
+        }),
+      ),
+    ).toBe('invalid_scorer');
+    expect(
+      codeOf(() =>
+        defineUntyped({
+          manifest: reader,
+          handlers: { 'client.created': () => {} },
+          scorers: { phq9: scorer },
+        }),
+      ),
+    ).toBe('no error');
   });
 });

@@ -13,7 +13,9 @@ export type PluginHandler<N extends PluginEventName, P extends PluginPermission,
 ) => void | Promise<void>;
 
 /** One handler per declared event — no more, no fewer. */
-export type PluginHandlers<E extends PluginEventName, P extends PluginPermission, C> = { readonly [N in E]: PluginHandler<N, P, C> };
+export type PluginHandlers<E extends PluginEventName, P extends PluginPermission, C> = {
+  readonly [N in E]: PluginHandler<N, P, C>;
+};
 
 /** Shown instead of the scorer type when the manifest lacks `intake:read`. */
 export interface ScorersNeedIntakeRead {
@@ -21,7 +23,9 @@ export interface ScorersNeedIntakeRead {
 }
 
 /** Scorers by name; available only to plugins that request `intake:read`, since scoring reads answers. */
-export type PluginScorers<P extends PluginPermission, C> = 'intake:read' extends P ? Readonly<Record<string, FormScorer<C>>> : ScorersNeedIntakeRead;
+export type PluginScorers<P extends PluginPermission, C> = 'intake:read' extends P
+  ? Readonly<Record<string, FormScorer<C>>>
+  : ScorersNeedIntakeRead;
 
 /** What {@link definePlugin} takes. */
 export interface PluginSpec<E extends PluginEventName, P extends PluginPermission, C, CI> {
@@ -33,7 +37,12 @@ export interface PluginSpec<E extends PluginEventName, P extends PluginPermissio
 }
 
 /** A plugin ready to install or test: the checked spec, frozen. */
-export interface PluginDefinition<E extends PluginEventName = PluginEventName, P extends PluginPermission = PluginPermission, C = unknown, CI = unknown> {
+export interface PluginDefinition<
+  E extends PluginEventName = PluginEventName,
+  P extends PluginPermission = PluginPermission,
+  C = unknown,
+  CI = unknown,
+> {
   readonly manifest: PluginManifest<E, P>;
   readonly configSchema?: z.ZodType<C, CI>;
   readonly handlers: PluginHandlers<E, P, C>;
@@ -57,18 +66,32 @@ export interface PluginDefinition<E extends PluginEventName = PluginEventName, P
  *   },
  * });
  */
-export function definePlugin<const E extends PluginEventName = never, const P extends PluginPermission = never, C = Record<string, never>, CI = C>(
-  spec: PluginSpec<E, P, C, CI>,
-): PluginDefinition<E, P, C, CI> {
+export function definePlugin<
+  const E extends PluginEventName = never,
+  const P extends PluginPermission = never,
+  C = Record<string, never>,
+  CI = C,
+>(spec: PluginSpec<E, P, C, CI>): PluginDefinition<E, P, C, CI> {
   assertValidManifest(spec.manifest);
   const declared = new Set<string>(spec.manifest.events);
   const handlers = spec.handlers as Readonly<Record<string, unknown>>;
   for (const name of Object.keys(handlers)) {
-    if (!declared.has(name)) throw new PluginError('undeclared_handler', `Handler for "${name}", which the manifest does not declare`, { event: name });
-    if (typeof handlers[name] !== 'function') throw new PluginError('invalid_handler', `Handler for "${name}" is not a function`, { event: name });
+    if (!declared.has(name))
+      throw new PluginError(
+        'undeclared_handler',
+        `Handler for "${name}", which the manifest does not declare`,
+        { event: name },
+      );
+    if (typeof handlers[name] !== 'function')
+      throw new PluginError('invalid_handler', `Handler for "${name}" is not a function`, {
+        event: name,
+      });
   }
   for (const name of declared) {
-    if (!Object.hasOwn(handlers, name)) throw new PluginError('missing_handler', `No handler for declared event "${name}"`, { event: name });
+    if (!Object.hasOwn(handlers, name))
+      throw new PluginError('missing_handler', `No handler for declared event "${name}"`, {
+        event: name,
+      });
   }
   const scorers = (spec.scorers ?? {}) as Readonly<Record<string, FormScorer<C>>>;
   checkScorers(scorers, spec.manifest.permissions);
@@ -80,15 +103,24 @@ export function definePlugin<const E extends PluginEventName = never, const P ex
   });
 }
 
-function checkScorers(scorers: Readonly<Record<string, FormScorer<unknown>>>, permissions: readonly PluginPermission[]): void {
+function checkScorers(
+  scorers: Readonly<Record<string, FormScorer<unknown>>>,
+  permissions: readonly PluginPermission[],
+): void {
   const names = Object.keys(scorers);
   if (names.length > 0 && !permissions.includes('intake:read')) {
-    throw new PluginError('scorer_requires_permission', 'Scorers read answers: request the intake:read permission', { scorers: names });
+    throw new PluginError(
+      'scorer_requires_permission',
+      'Scorers read answers: request the intake:read permission',
+      { scorers: names },
+    );
   }
   for (const name of names) {
     const scorer = scorers[name];
     if (typeof scorer?.appliesTo !== 'function' || typeof scorer.score !== 'function') {
-      throw new PluginError('invalid_scorer', `Scorer "${name}" needs appliesTo() and score()`, { scorer: name });
+      throw new PluginError('invalid_scorer', `Scorer "${name}" needs appliesTo() and score()`, {
+        scorer: name,
+      });
     }
   }
 }

@@ -50,7 +50,8 @@ export type FormAnswers = Readonly<Record<string, AnswerValue>>;
  * string, not an empty array, and not an object whose values are all blank.
  */
 export function isAnswered(value: unknown): boolean {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return Object.values(value).some(isAnsweredPart);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return Object.values(value).some(isAnsweredPart);
   return isAnsweredPart(value);
 }
 

@@ -52,7 +52,10 @@ export interface NotCondition {
 export type Condition = FieldCondition | AllCondition | AnyCondition | NotCondition;
 
 /** Calls `visit` for every {@link FieldCondition} inside `condition`. */
-export function forEachFieldCondition(condition: Condition, visit: (leaf: FieldCondition) => void): void {
+export function forEachFieldCondition(
+  condition: Condition,
+  visit: (leaf: FieldCondition) => void,
+): void {
   if ('all' in condition) condition.all.forEach((c) => forEachFieldCondition(c, visit));
   else if ('any' in condition) condition.any.forEach((c) => forEachFieldCondition(c, visit));
   else if ('not' in condition) forEachFieldCondition(condition.not, visit);

@@ -57,16 +57,24 @@ describe('evaluateCondition', () => {
   });
 
   it('reads one Likert row', () => {
-    expect(evaluateCondition({ field: 'phq9', row: 'item9', op: 'gt', value: 0 }, answers)).toBe(true);
-    expect(evaluateCondition({ field: 'phq9', row: 'item1', op: 'gt', value: 0 }, answers)).toBe(false);
-    expect(evaluateCondition({ field: 'phq9', row: 'item2', op: 'not_answered' }, answers)).toBe(true);
+    expect(evaluateCondition({ field: 'phq9', row: 'item9', op: 'gt', value: 0 }, answers)).toBe(
+      true,
+    );
+    expect(evaluateCondition({ field: 'phq9', row: 'item1', op: 'gt', value: 0 }, answers)).toBe(
+      false,
+    );
+    expect(evaluateCondition({ field: 'phq9', row: 'item2', op: 'not_answered' }, answers)).toBe(
+      true,
+    );
     expect(evaluateCondition({ field: 'age', row: 'item2', op: 'answered' }, answers)).toBe(false);
   });
 
   it('combines with all, any and not', () => {
     const adult: Condition = { field: 'age', op: 'gte', value: 18 };
     const child: Condition = { field: 'age', op: 'lt', value: 18 };
-    expect(evaluateCondition({ all: [adult, { field: 'consent', op: 'eq', value: true }] }, answers)).toBe(true);
+    expect(
+      evaluateCondition({ all: [adult, { field: 'consent', op: 'eq', value: true }] }, answers),
+    ).toBe(true);
     expect(evaluateCondition({ all: [adult, child] }, answers)).toBe(false);
     expect(evaluateCondition({ all: [] }, answers)).toBe(true);
     expect(evaluateCondition({ any: [child, adult] }, answers)).toBe(true);
@@ -77,10 +85,14 @@ describe('evaluateCondition', () => {
 
   it('ignores inherited properties such as "constructor"', () => {
     expect(evaluateCondition({ field: 'constructor', op: 'answered' }, {})).toBe(false);
-    expect(evaluateCondition({ field: 'phq9', row: 'constructor', op: 'answered' }, answers)).toBe(false);
+    expect(evaluateCondition({ field: 'phq9', row: 'constructor', op: 'answered' }, answers)).toBe(
+      false,
+    );
   });
 
   it('accepts a lookup function', () => {
-    expect(evaluateCondition({ field: 'x', op: 'eq', value: 1 }, (id) => (id === 'x' ? 1 : undefined))).toBe(true);
+    expect(
+      evaluateCondition({ field: 'x', op: 'eq', value: 1 }, (id) => (id === 'x' ? 1 : undefined)),
+    ).toBe(true);
   });
 });

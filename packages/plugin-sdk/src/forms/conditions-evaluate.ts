@@ -13,7 +13,10 @@ export function lookupIn(answers: Readonly<Record<string, unknown>>): AnswerLook
  * Evaluates `condition` against answers. Pure and total: malformed answers
  * make comparisons false instead of throwing.
  */
-export function evaluateCondition(condition: Condition, answers: Readonly<Record<string, unknown>> | AnswerLookup): boolean {
+export function evaluateCondition(
+  condition: Condition,
+  answers: Readonly<Record<string, unknown>> | AnswerLookup,
+): boolean {
   const lookup = typeof answers === 'function' ? answers : lookupIn(answers);
   return evaluate(condition, lookup);
 }
@@ -29,7 +32,9 @@ function answerOf(condition: FieldCondition, lookup: AnswerLookup): unknown {
   const answer = lookup(condition.field);
   if (condition.row === undefined) return answer;
   if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return undefined;
-  return Object.hasOwn(answer, condition.row) ? (answer as Record<string, unknown>)[condition.row] : undefined;
+  return Object.hasOwn(answer, condition.row)
+    ? (answer as Record<string, unknown>)[condition.row]
+    : undefined;
 }
 
 function compare({ op, value }: FieldCondition, rawAnswer: unknown): boolean {
@@ -58,7 +63,12 @@ function compare({ op, value }: FieldCondition, rawAnswer: unknown): boolean {
 function includes(answer: unknown, value: ConditionValue | undefined): boolean {
   if (value === undefined) return false;
   if (Array.isArray(answer)) return answer.includes(value);
-  return typeof answer === 'string' && typeof value === 'string' && value !== '' && answer.includes(value);
+  return (
+    typeof answer === 'string' &&
+    typeof value === 'string' &&
+    value !== '' &&
+    answer.includes(value)
+  );
 }
 
 function ordered(op: 'gt' | 'gte' | 'lt' | 'lte', sign: number | undefined): boolean {

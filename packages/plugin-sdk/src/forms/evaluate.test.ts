@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formItems, type FormDefinition } from './definition.js';
-import { effectiveAnswers, isRequired, isVisible, visibleFields, visibleItems, visiblePages } from './evaluate.js';
+import {
+  effectiveAnswers,
+  isRequired,
+  isVisible,
+  visibleFields,
+  visibleItems,
+  visiblePages,
+} from './evaluate.js';
 import { intakeForm } from './intake-form.fixture.js';
 import type { FormItem } from './items.js';
 
@@ -37,7 +44,9 @@ describe('visibility with cascading', () => {
     expect(effectiveAnswers(intakeForm, stale)).toEqual({ concerns: ['anxiety'] });
 
     const current = { ...stale, concerns: ['sleep'] };
-    expect(ids(visibleFields(intakeForm, current))).toEqual(expect.arrayContaining(['sleep_hours', 'sleep_notes']));
+    expect(ids(visibleFields(intakeForm, current))).toEqual(
+      expect.arrayContaining(['sleep_hours', 'sleep_notes']),
+    );
   });
 
   it('isVisible over effective answers matches visibleFields', () => {
@@ -77,7 +86,18 @@ describe('visiblePages', () => {
       title: 'T',
       pages: [
         { id: 'welcome', items: [{ type: 'static_text', id: 'hello', text: 'Welcome' }] },
-        { id: 'minor', items: [{ type: 'section', id: 'guardian', title: 'Guardian' }, { type: 'text', id: 'guardian_name', label: 'Name', visibleWhen: { field: 'age', op: 'lt', value: 18 } }] },
+        {
+          id: 'minor',
+          items: [
+            { type: 'section', id: 'guardian', title: 'Guardian' },
+            {
+              type: 'text',
+              id: 'guardian_name',
+              label: 'Name',
+              visibleWhen: { field: 'age', op: 'lt', value: 18 },
+            },
+          ],
+        },
         { id: 'age', items: [{ type: 'number', id: 'age', label: 'Age' }] },
       ],
     };

@@ -33,7 +33,10 @@ export function isRequired(item: FormItem, answers: AnswersInput): boolean {
  * hidden field sees no answer. Conditions forming a cycle (rejected by the
  * definition schema) evaluate as hidden rather than looping.
  */
-export function visibilityOf(definition: FormDefinition, answers: AnswersInput): (itemId: string) => boolean {
+export function visibilityOf(
+  definition: FormDefinition,
+  answers: AnswersInput,
+): (itemId: string) => boolean {
   const byId = new Map<string, FormItem>(formItems(definition).map((item) => [item.id, item]));
   const raw = lookupIn(answers);
   const state = new Map<string, boolean | 'pending'>();
@@ -72,7 +75,9 @@ export function effectiveAnswers(definition: FormDefinition, answers: AnswersInp
 /** Fields currently shown, in document order, with hiding cascaded. */
 export function visibleFields(definition: FormDefinition, answers: AnswersInput): FormField[] {
   const visible = visibilityOf(definition, answers);
-  return formItems(definition).filter((item): item is FormField => isFormField(item) && visible(item.id));
+  return formItems(definition).filter(
+    (item): item is FormField => isFormField(item) && visible(item.id),
+  );
 }
 
 /** Items (fields and static content) currently shown, in document order. */

@@ -7,10 +7,22 @@
  */
 export type FieldError =
   | { readonly code: 'required'; readonly path?: string }
-  | { readonly code: 'wrong_type'; readonly path?: string; readonly params: { readonly expected: ExpectedAnswerType } }
+  | {
+      readonly code: 'wrong_type';
+      readonly path?: string;
+      readonly params: { readonly expected: ExpectedAnswerType };
+    }
   | { readonly code: 'unknown_field'; readonly path?: string }
-  | { readonly code: 'too_short'; readonly path?: string; readonly params: { readonly minLength: number } }
-  | { readonly code: 'too_long'; readonly path?: string; readonly params: { readonly maxLength: number } }
+  | {
+      readonly code: 'too_short';
+      readonly path?: string;
+      readonly params: { readonly minLength: number };
+    }
+  | {
+      readonly code: 'too_long';
+      readonly path?: string;
+      readonly params: { readonly maxLength: number };
+    }
   | { readonly code: 'pattern' }
   | { readonly code: 'min'; readonly params: { readonly min: number } }
   | { readonly code: 'max'; readonly params: { readonly max: number } }

@@ -24,7 +24,9 @@ export function mimeTypeAccepted(accept: readonly string[] | undefined, mimeType
  */
 export function checkUploadedFile(field: FileUploadField, file: UploadedFileFacts): FieldError[] {
   const errors: FieldError[] = [];
-  if (!mimeTypeAccepted(field.accept, file.mimeType)) errors.push({ code: 'invalid_file_type', params: { accept: field.accept ?? [] } });
-  if (field.maxBytes !== undefined && file.sizeBytes > field.maxBytes) errors.push({ code: 'too_large', params: { maxBytes: field.maxBytes } });
+  if (!mimeTypeAccepted(field.accept, file.mimeType))
+    errors.push({ code: 'invalid_file_type', params: { accept: field.accept ?? [] } });
+  if (field.maxBytes !== undefined && file.sizeBytes > field.maxBytes)
+    errors.push({ code: 'too_large', params: { maxBytes: field.maxBytes } });
   return errors;
 }

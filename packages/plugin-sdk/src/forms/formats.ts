@@ -1,7 +1,8 @@
 // Format checks shared by answer validation and the definition schema.
 // Deliberately dependency-free: the browser widget bundles this file.
 
-const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+.-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+.-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const PHONE_CHARS = /^\+?[0-9 ().-]+$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FILE_ID = /^[A-Za-z0-9_-]{8,128}$/;

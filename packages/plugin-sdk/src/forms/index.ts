@@ -2,7 +2,15 @@
 // functions only (no zod), so `@therapycrm/plugin-sdk/forms` stays tiny.
 export type { LocalizedText } from './localized-text.js';
 export { localize } from './localized-text.js';
-export type { AllCondition, AnyCondition, Condition, ConditionOperator, ConditionValue, FieldCondition, NotCondition } from './condition.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  Condition,
+  ConditionOperator,
+  ConditionValue,
+  FieldCondition,
+  NotCondition,
+} from './condition.js';
 export { CONDITION_OPERATORS, forEachFieldCondition } from './condition.js';
 export type { PrefillKey } from './prefill-keys.js';
 export { PREFILL_KEYS } from './prefill-keys.js';
@@ -42,13 +50,35 @@ export {
 } from './items.js';
 export type { FormDefinition, FormPage } from './definition.js';
 export { formFields, formItems } from './definition.js';
-export type { AddressAnswer, AnswerByFieldType, AnswerFor, AnswerValue, ChoiceValue, FormAnswers, LikertAnswer, SignatureAnswer } from './answers.js';
+export type {
+  AddressAnswer,
+  AnswerByFieldType,
+  AnswerFor,
+  AnswerValue,
+  ChoiceValue,
+  FormAnswers,
+  LikertAnswer,
+  SignatureAnswer,
+} from './answers.js';
 export { isAnswered } from './answers.js';
-export type { ExpectedAnswerType, FieldError, FieldErrorCode, FieldErrors } from './field-errors.js';
+export type {
+  ExpectedAnswerType,
+  FieldError,
+  FieldErrorCode,
+  FieldErrors,
+} from './field-errors.js';
 export { FORM_ERROR_KEY } from './field-errors.js';
 export type { AnswerLookup } from './conditions-evaluate.js';
 export { evaluateCondition } from './conditions-evaluate.js';
-export { effectiveAnswers, isRequired, isVisible, visibilityOf, visibleFields, visibleItems, visiblePages } from './evaluate.js';
+export {
+  effectiveAnswers,
+  isRequired,
+  isVisible,
+  visibilityOf,
+  visibleFields,
+  visibleItems,
+  visiblePages,
+} from './evaluate.js';
 export type { AnswersValidation, ValidateAnswersOptions } from './validate-answers.js';
 export { validateAnswers, validatePage } from './validate-answers.js';
 export type { UploadedFileFacts } from './file-acceptance.js';

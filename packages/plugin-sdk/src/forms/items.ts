@@ -105,7 +105,7 @@ export interface MultiChoiceField extends FieldBase<'multi_choice'> {
   readonly maxSelected?: number;
 }
 /** Yes or no (answer: boolean). */
-export interface YesNoField extends FieldBase<'yes_no'> {}
+export type YesNoField = FieldBase<'yes_no'>;
 /** A matrix: every row is answered on the same scale (answer: `{ [rowId]: scaleValue }`). */
 export interface LikertField extends FieldBase<'likert'> {
   readonly rows: readonly LikertRow[];

@@ -55,7 +55,13 @@ describe('formats', () => {
 });
 
 describe('file acceptance', () => {
-  const field: FileUploadField = { type: 'file_upload', id: 'card', label: 'Card', accept: ['image/*', 'application/pdf'], maxBytes: 1000 };
+  const field: FileUploadField = {
+    type: 'file_upload',
+    id: 'card',
+    label: 'Card',
+    accept: ['image/*', 'application/pdf'],
+    maxBytes: 1000,
+  };
   it('matches MIME types with wildcards, parameters and case', () => {
     expect(mimeTypeAccepted(field.accept, 'image/png')).toBe(true);
     expect(mimeTypeAccepted(field.accept, 'Application/PDF; charset=binary')).toBe(true);

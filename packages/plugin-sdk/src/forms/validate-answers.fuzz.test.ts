@@ -32,14 +32,38 @@ function arbitraryValue(next: () => number, depth = 0): unknown {
     case 4:
       return `${MARKER}-${Math.floor(next() * 1000)}`;
     case 5:
-      return ['', '  ', 'other', 'sleep', '1990-05-17', 'ada@example.org', 'data:image/png;base64,AAAA'][Math.floor(next() * 7)];
+      return [
+        '',
+        '  ',
+        'other',
+        'sleep',
+        '1990-05-17',
+        'ada@example.org',
+        'data:image/png;base64,AAAA',
+      ][Math.floor(next() * 7)];
     case 6:
       return undefined;
     case 7:
       return Array.from({ length: Math.floor(next() * 4) }, () => arbitraryValue(next, depth + 1));
     default: {
-      const keys = ['item1', 'item9', 'line1', 'city', 'country', 'dataUrl', 'fileId', '__proto__', 'constructor', MARKER];
-      return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [keys[Math.floor(next() * keys.length)]!, arbitraryValue(next, depth + 1)]));
+      const keys = [
+        'item1',
+        'item9',
+        'line1',
+        'city',
+        'country',
+        'dataUrl',
+        'fileId',
+        '__proto__',
+        'constructor',
+        MARKER,
+      ];
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(next() * 4) }, () => [
+          keys[Math.floor(next() * keys.length)]!,
+          arbitraryValue(next, depth + 1),
+        ]),
+      );
     }
   }
 }
@@ -52,7 +76,8 @@ describe('validateAnswers on arbitrary input', () => {
     for (let run = 0; run < 2000; run++) {
       const answers: Record<string, unknown> = next() < 0.5 ? { ...validIntakeAnswers } : {};
       for (let i = Math.floor(next() * 6); i > 0; i--) {
-        const key = next() < 0.85 ? fieldIds[Math.floor(next() * fieldIds.length)]! : `${MARKER}_key`;
+        const key =
+          next() < 0.85 ? fieldIds[Math.floor(next() * fieldIds.length)]! : `${MARKER}_key`;
         answers[key] = arbitraryValue(next);
       }
       const partial = next() < 0.3;
@@ -61,8 +86,12 @@ describe('validateAnswers on arbitrary input', () => {
         const visible = new Set(visibleFields(intakeForm, answers).map((field) => field.id));
         for (const key of Object.keys(result.answers)) expect(visible.has(key)).toBe(true);
         // Validation is idempotent on its own output.
-        expect(validateAnswers(intakeForm, result.answers, { partial, today: '2026-11-28' })).toEqual(result);
-        expect(Object.keys(effectiveAnswers(intakeForm, result.answers)).sort()).toEqual(Object.keys(result.answers).sort());
+        expect(
+          validateAnswers(intakeForm, result.answers, { partial, today: '2026-11-28' }),
+        ).toEqual(result);
+        expect(Object.keys(effectiveAnswers(intakeForm, result.answers)).sort()).toEqual(
+          Object.keys(result.answers).sort(),
+        );
       } else {
         const { [`${MARKER}_key`]: _unknownKey, ...rest } = result.errors;
         expect(JSON.stringify(rest)).not.toContain(MARKER);
@@ -73,12 +102,30 @@ describe('validateAnswers on arbitrary input', () => {
   it('survives hostile nesting in answers and definitions', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100_000; i++) deep = { item1: deep };
-    expect(() => validateAnswers(intakeForm, { phq9: deep, home_address: deep, concerns: [deep] })).not.toThrow();
+    expect(() =>
+      validateAnswers(intakeForm, { phq9: deep, home_address: deep, concerns: [deep] }),
+    ).not.toThrow();
     let condition: unknown = { field: 'a', op: 'answered' };
     for (let i = 0; i < 100_000; i++) condition = { not: condition };
-    const definition = { version: 1, title: 'T', pages: [{ id: 'p', items: [{ type: 'yes_no', id: 'a', label: 'A' }, { type: 'yes_no', id: 'b', label: 'B', visibleWhen: condition }] }] };
+    const definition = {
+      version: 1,
+      title: 'T',
+      pages: [
+        {
+          id: 'p',
+          items: [
+            { type: 'yes_no', id: 'a', label: 'A' },
+            { type: 'yes_no', id: 'b', label: 'B', visibleWhen: condition },
+          ],
+        },
+      ],
+    };
     const parsed = formDefinitionSchema.safeParse(definition);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => (issue as { params?: { reason?: string } }).params?.reason)).toEqual(['too_deep']);
+    expect(
+      parsed.error?.issues.map(
+        (issue) => (issue as { params?: { reason?: string } }).params?.reason,
+      ),
+    ).toEqual(['too_deep']);
   });
 });

@@ -1,7 +1,13 @@
 import { PluginError } from '../errors.js';
 import type { PluginPermission } from '../permissions.js';
 import type { PluginBaseContext, PluginContext, PluginLogger } from '../plugin-context.js';
-import type { AppointmentRecord, ClientRecord, ConsentSignatureRecord, IntakeSubmissionRecord, PaymentRecord } from '../plugin-records.js';
+import type {
+  AppointmentRecord,
+  ClientRecord,
+  ConsentSignatureRecord,
+  IntakeSubmissionRecord,
+  PaymentRecord,
+} from '../plugin-records.js';
 import type { PluginRunRecorder } from './plugin-run-record.js';
 
 /** Records the fake context serves to reads, by kind. */
@@ -30,7 +36,9 @@ export interface FakeContextOptions<P extends PluginPermission, C> {
  * come from fixtures (`not_found` otherwise) and are recorded like audit
  * entries, writes are recorded instead of performed.
  */
-export function createFakeContext<P extends PluginPermission, C>(options: FakeContextOptions<P, C>): PluginContext<P, C> {
+export function createFakeContext<P extends PluginPermission, C>(
+  options: FakeContextOptions<P, C>,
+): PluginContext<P, C> {
   const { fixtures, recorder } = options;
   const grants: readonly PluginPermission[] = options.grants;
   let sequence = 0;
@@ -38,25 +46,39 @@ export function createFakeContext<P extends PluginPermission, C>(options: FakeCo
 
   const guard = (permission: PluginPermission) => {
     if (!grants.includes(permission)) {
-      throw new PluginError('permission_denied', `This plugin was not granted ${permission}`, { permission });
+      throw new PluginError('permission_denied', `This plugin was not granted ${permission}`, {
+        permission,
+      });
     }
   };
-  function reader<T extends { readonly id: string }>(permission: PluginPermission, records: readonly T[] | undefined) {
+  function reader<T extends { readonly id: string }>(
+    permission: PluginPermission,
+    records: readonly T[] | undefined,
+  ) {
     return async (id: string): Promise<T> => {
       guard(permission);
       recorder.reads.push({ permission, id });
       const found = records?.find((record) => record.id === id);
-      if (found === undefined) throw new PluginError('not_found', `No fixture with id ${id} for ${permission}`, { id });
+      if (found === undefined)
+        throw new PluginError('not_found', `No fixture with id ${id} for ${permission}`, { id });
       return structuredClone(found);
     };
   }
-  const change = (action: 'approve_request' | 'decline_request' | 'cancel') => async (appointmentId: string, reason?: { readonly reasonCode: string }) => {
-    guard('appointments:write');
-    recorder.appointmentChanges.push(reason === undefined ? { action, appointmentId } : { action, appointmentId, reasonCode: reason.reasonCode });
-  };
-  const log = (level: 'info' | 'warn' | 'error') => (code: string, fields: Readonly<Record<string, string | number | boolean>> = {}) => {
-    recorder.logs.push({ level, code, fields });
-  };
+  const change =
+    (action: 'approve_request' | 'decline_request' | 'cancel') =>
+    async (appointmentId: string, reason?: { readonly reasonCode: string }) => {
+      guard('appointments:write');
+      recorder.appointmentChanges.push(
+        reason === undefined
+          ? { action, appointmentId }
+          : { action, appointmentId, reasonCode: reason.reasonCode },
+      );
+    };
+  const log =
+    (level: 'info' | 'warn' | 'error') =>
+    (code: string, fields: Readonly<Record<string, string | number | boolean>> = {}) => {
+      recorder.logs.push({ level, code, fields });
+    };
   const logger: PluginLogger = { info: log('info'), warn: log('warn'), error: log('error') };
 
   const base: PluginBaseContext<C> = {

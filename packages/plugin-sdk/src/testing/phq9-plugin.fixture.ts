@@ -15,9 +15,13 @@ export const phq9Form: FormDefinition = {
         {
           type: 'likert',
           id: 'phq9',
-          label: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
+          label:
+            'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
           required: true,
-          rows: Array.from({ length: 9 }, (_, i) => ({ id: `item${i + 1}`, label: `Item ${i + 1}` })),
+          rows: Array.from({ length: 9 }, (_, i) => ({
+            id: `item${i + 1}`,
+            label: `Item ${i + 1}`,
+          })),
           scale: [0, 1, 2, 3].map((value) => ({ value, label: String(value) })),
         },
       ],
@@ -28,7 +32,10 @@ export const phq9Form: FormDefinition = {
 function phq9Items(answers: FormAnswers): number[] | null {
   const matrix = answers['phq9'];
   if (typeof matrix !== 'object' || matrix === null || Array.isArray(matrix)) return null;
-  const items = Array.from({ length: 9 }, (_, i) => (matrix as Readonly<Record<string, unknown>>)[`item${i + 1}`]);
+  const items = Array.from(
+    { length: 9 },
+    (_, i) => (matrix as Readonly<Record<string, unknown>>)[`item${i + 1}`],
+  );
   return items.every((item): item is number => typeof item === 'number') ? items : null;
 }
 
@@ -49,7 +56,12 @@ export const phq9Plugin = definePlugin({
         const items = phq9Items(answers);
         if (items === null) return null;
         const score = items.reduce((sum, item) => sum + item, 0);
-        return { instrument: 'phq9', score, maxScore: 27, flags: (items[8] ?? 0) > 0 ? [{ alert: 'phq9_item9', severity: 'critical' }] : [] };
+        return {
+          instrument: 'phq9',
+          score,
+          maxScore: 27,
+          flags: (items[8] ?? 0) > 0 ? [{ alert: 'phq9_item9', severity: 'critical' }] : [],
+        };
       },
     },
   },
@@ -61,8 +73,20 @@ export const phq9Plugin = definePlugin({
       if (items === null) return ctx.log.warn('phq9_incomplete', { submissionId: submission.id });
       const score = items.reduce((sum, item) => sum + item, 0);
       const about = { clientId: submission.clientId, submissionId: submission.id };
-      if ((items[8] ?? 0) > 0) await ctx.alerts.raise({ code: 'phq9_item9', severity: 'critical', ...about, params: { item9: items[8] ?? 0 } });
-      if (score >= ctx.config.severeThreshold) await ctx.alerts.raise({ code: 'phq9_severe', severity: 'warning', ...about, params: { score } });
+      if ((items[8] ?? 0) > 0)
+        await ctx.alerts.raise({
+          code: 'phq9_item9',
+          severity: 'critical',
+          ...about,
+          params: { item9: items[8] ?? 0 },
+        });
+      if (score >= ctx.config.severeThreshold)
+        await ctx.alerts.raise({
+          code: 'phq9_severe',
+          severity: 'warning',
+          ...about,
+          params: { score },
+        });
       ctx.log.info('phq9_scored', { submissionId: submission.id, score });
     },
   },

@@ -7,7 +7,11 @@ import { createFakeContext, type PluginTestFixtures } from './fake-context.js';
 import { createRecorder, type PluginRunRecord } from './plugin-run-record.js';
 
 /** Options of {@link runPluginHandler}. */
-export interface RunPluginHandlerOptions<N extends PluginEventName, P extends PluginPermission, CI> {
+export interface RunPluginHandlerOptions<
+  N extends PluginEventName,
+  P extends PluginPermission,
+  CI,
+> {
   /** The event payload. */
   readonly data: PluginEventCatalogue[N];
   /** Raw configuration, parsed by the plugin's `configSchema` as the server would. */
@@ -35,15 +39,24 @@ export interface RunPluginHandlerOptions<N extends PluginEventName, P extends Pl
  * });
  * expect(run.alerts).toEqual([expect.objectContaining({ code: 'phq9_item9' })]);
  */
-export async function runPluginHandler<E extends PluginEventName, P extends PluginPermission, C, CI, N extends E>(
+export async function runPluginHandler<
+  E extends PluginEventName,
+  P extends PluginPermission,
+  C,
+  CI,
+  N extends E,
+>(
   plugin: PluginDefinition<E, P, C, CI>,
   event: N,
   options: RunPluginHandlerOptions<N, P, CI>,
 ): Promise<PluginRunRecord<N>> {
   const handler = Object.hasOwn(plugin.handlers, event) ? plugin.handlers[event] : undefined;
-  if (handler === undefined) throw new PluginError('missing_handler', `The plugin does not handle "${event}"`, { event });
+  if (handler === undefined)
+    throw new PluginError('missing_handler', `The plugin does not handle "${event}"`, { event });
   const requested: readonly PluginPermission[] = plugin.manifest.permissions;
-  const grants = (options.grants ?? plugin.manifest.permissions).filter((permission) => requested.includes(permission));
+  const grants = (options.grants ?? plugin.manifest.permissions).filter((permission) =>
+    requested.includes(permission),
+  );
   const practiceId = options.practiceId ?? 'practice_test';
   const recorder = createRecorder();
   const pluginEvent: PluginEvent<N> = {

@@ -29,11 +29,18 @@ export async function runScorer<E extends PluginEventName, P extends PluginPermi
   options: RunScorerOptions<CI>,
 ): Promise<ScoreResult | null> {
   const scorer = Object.hasOwn(plugin.scorers, scorerName) ? plugin.scorers[scorerName] : undefined;
-  if (scorer === undefined) throw new PluginError('not_found', `No scorer named "${scorerName}"`, { scorer: scorerName });
+  if (scorer === undefined)
+    throw new PluginError('not_found', `No scorer named "${scorerName}"`, { scorer: scorerName });
   const config = parsePluginConfig(plugin, options.config);
-  const validation = validateAnswers(options.definition, options.answers, options.today === undefined ? {} : { today: options.today });
+  const validation = validateAnswers(
+    options.definition,
+    options.answers,
+    options.today === undefined ? {} : { today: options.today },
+  );
   if (!validation.ok) {
-    throw new PluginError('invalid_answers', 'The answers do not validate against the definition', { fields: Object.keys(validation.errors) });
+    throw new PluginError('invalid_answers', 'The answers do not validate against the definition', {
+      fields: Object.keys(validation.errors),
+    });
   }
   if (!scorer.appliesTo(options.definition, config)) return null;
   return scorer.score({ definition: options.definition, answers: validation.answers, config });

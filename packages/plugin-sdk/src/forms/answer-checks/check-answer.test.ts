@@ -4,10 +4,15 @@ import type { FormField } from '../items.js';
 import { checkAnswer } from './check-answer.js';
 
 const options = { today: '2026-11-28', partial: false, required: false };
-const check = (field: FormField, value: unknown, extra: Partial<typeof options> = {}) => checkAnswer(field, value, { ...options, ...extra });
+const check = (field: FormField, value: unknown, extra: Partial<typeof options> = {}) =>
+  checkAnswer(field, value, { ...options, ...extra });
 const errorCodes = (field: FormField, value: unknown, extra: Partial<typeof options> = {}) => {
   const result = check(field, value, extra);
-  return result.ok ? [] : result.errors.map((error) => ('path' in error && error.path !== undefined ? `${error.code}@${error.path}` : error.code));
+  return result.ok
+    ? []
+    : result.errors.map((error) =>
+        'path' in error && error.path !== undefined ? `${error.code}@${error.path}` : error.code,
+      );
 };
 const valueOf = (field: FormField, value: unknown) => {
   const result = check(field, value);
@@ -18,7 +23,13 @@ describe('unanswered values', () => {
   const fields: FormField[] = [
     { type: 'text', id: 'a', label: 'A' },
     { type: 'multi_choice', id: 'b', label: 'B', options: [{ value: 'x', label: 'X' }] },
-    { type: 'likert', id: 'c', label: 'C', rows: [{ id: 'r', label: 'R' }], scale: [{ value: 1, label: '1' }] },
+    {
+      type: 'likert',
+      id: 'c',
+      label: 'C',
+      rows: [{ id: 'r', label: 'R' }],
+      scale: [{ value: 1, label: '1' }],
+    },
     { type: 'address', id: 'd', label: 'D' },
     { type: 'signature', id: 'e', label: 'E' },
     { type: 'file_upload', id: 'f', label: 'F' },
@@ -37,7 +48,14 @@ describe('unanswered values', () => {
 });
 
 describe('text and long_text', () => {
-  const name: FormField = { type: 'text', id: 'n', label: 'N', minLength: 2, maxLength: 5, pattern: '[A-Za-zÀ-ÿ]+' };
+  const name: FormField = {
+    type: 'text',
+    id: 'n',
+    label: 'N',
+    minLength: 2,
+    maxLength: 5,
+    pattern: '[A-Za-zÀ-ÿ]+',
+  };
   it('trims, measures code points and matches the whole pattern', () => {
     expect(valueOf(name, '  Zoë ')).toBe('Zoë');
     expect(errorCodes(name, 'A')).toEqual(['too_short']);
@@ -47,30 +65,54 @@ describe('text and long_text', () => {
     expect(errorCodes({ type: 'text', id: 'e', label: 'E', maxLength: 2 }, '😀😀')).toEqual([]);
   });
   it('caps length by default', () => {
-    expect(errorCodes({ type: 'text', id: 't', label: 'T' }, 'x'.repeat(1001))).toEqual(['too_long']);
+    expect(errorCodes({ type: 'text', id: 't', label: 'T' }, 'x'.repeat(1001))).toEqual([
+      'too_long',
+    ]);
     expect(errorCodes({ type: 'long_text', id: 't', label: 'T' }, 'x'.repeat(20_000))).toEqual([]);
-    expect(errorCodes({ type: 'long_text', id: 't', label: 'T' }, 'x'.repeat(20_001))).toEqual(['too_long']);
+    expect(errorCodes({ type: 'long_text', id: 't', label: 'T' }, 'x'.repeat(20_001))).toEqual([
+      'too_long',
+    ]);
   });
 });
 
 describe('email, phone, date, number', () => {
   const email: FormField = { type: 'email', id: 'e', label: 'E' };
   const phone: FormField = { type: 'phone', id: 'p', label: 'P' };
-  const date: FormField = { type: 'date', id: 'd', label: 'D', minDate: '2000-01-01', maxDate: 'today' };
+  const date: FormField = {
+    type: 'date',
+    id: 'd',
+    label: 'D',
+    minDate: '2000-01-01',
+    maxDate: 'today',
+  };
   const number: FormField = { type: 'number', id: 'n', label: 'N', min: 0, max: 10, integer: true };
 
-  it.each(['ada@example.org', "o'neil+tag@mail.co.uk", 'A.B@sub.example.health'])('accepts e-mail %s', (value) => {
-    expect(errorCodes(email, value)).toEqual([]);
-  });
-  it.each(['ada', 'ada@', '@example.org', 'ada@example', 'a..b@example.org', 'ada @example.org', '.ada@example.org'])('rejects e-mail %s', (value) => {
+  it.each(['ada@example.org', "o'neil+tag@mail.co.uk", 'A.B@sub.example.health'])(
+    'accepts e-mail %s',
+    (value) => {
+      expect(errorCodes(email, value)).toEqual([]);
+    },
+  );
+  it.each([
+    'ada',
+    'ada@',
+    '@example.org',
+    'ada@example',
+    'a..b@example.org',
+    'ada @example.org',
+    '.ada@example.org',
+  ])('rejects e-mail %s', (value) => {
     expect(errorCodes(email, value)).toEqual(['invalid_email']);
   });
   it.each(['+1 (503) 555-0100', '503.555.0100', '+447700900123'])('accepts phone %s', (value) => {
     expect(errorCodes(phone, value)).toEqual([]);
   });
-  it.each(['555-01', 'call me', '+1 503 555 0100 0100 0100', '503-555-0100 ext 2'])('rejects phone %s', (value) => {
-    expect(errorCodes(phone, value)).toEqual(['invalid_phone']);
-  });
+  it.each(['555-01', 'call me', '+1 503 555 0100 0100 0100', '503-555-0100 ext 2'])(
+    'rejects phone %s',
+    (value) => {
+      expect(errorCodes(phone, value)).toEqual(['invalid_phone']);
+    },
+  );
   it('checks calendar dates and bounds', () => {
     expect(errorCodes(date, '2024-02-29')).toEqual([]);
     expect(errorCodes(date, '2023-02-29')).toEqual(['invalid_date']);
@@ -92,14 +134,26 @@ describe('email, phone, date, number', () => {
 });
 
 describe('choices', () => {
-  const single: FormField = { type: 'single_choice', id: 's', label: 'S', options: [{ value: 'a', label: 'A' }, { value: 2, label: 'Two' }] };
+  const single: FormField = {
+    type: 'single_choice',
+    id: 's',
+    label: 'S',
+    options: [
+      { value: 'a', label: 'A' },
+      { value: 2, label: 'Two' },
+    ],
+  };
   const multi: FormField = {
     type: 'multi_choice',
     id: 'm',
     label: 'M',
     minSelected: 2,
     maxSelected: 3,
-    options: ['a', 'b', 'c', 'd', 'none'].map((value) => ({ value, label: value, exclusive: value === 'none' })),
+    options: ['a', 'b', 'c', 'd', 'none'].map((value) => ({
+      value,
+      label: value,
+      exclusive: value === 'none',
+    })),
   };
   const yesNo: FormField = { type: 'yes_no', id: 'y', label: 'Y' };
 
@@ -131,7 +185,10 @@ describe('likert', () => {
     type: 'likert',
     id: 'l',
     label: 'L',
-    rows: [{ id: 'r1', label: 'R1' }, { id: 'r2', label: 'R2' }],
+    rows: [
+      { id: 'r1', label: 'R1' },
+      { id: 'r2', label: 'R2' },
+    ],
     scale: [0, 1, 2, 3].map((value) => ({ value, label: String(value) })),
   };
   it('checks rows and scale values, dropping blank rows', () => {
@@ -149,8 +206,20 @@ describe('likert', () => {
 });
 
 describe('address', () => {
-  const address: FormField = { type: 'address', id: 'a', label: 'A', countries: ['US', 'CA'], requireRegion: true };
-  const home = { line1: '1 Main St', city: 'Portland', region: 'OR', postalCode: '97201', country: 'us' };
+  const address: FormField = {
+    type: 'address',
+    id: 'a',
+    label: 'A',
+    countries: ['US', 'CA'],
+    requireRegion: true,
+  };
+  const home = {
+    line1: '1 Main St',
+    city: 'Portland',
+    region: 'OR',
+    postalCode: '97201',
+    country: 'us',
+  };
   it('cleans parts and upper-cases the country', () => {
     expect(valueOf(address, { ...home, line2: ' ' })).toEqual({ ...home, country: 'US' });
   });
@@ -159,8 +228,15 @@ describe('address', () => {
     expect(errorCodes(address, { ...home, country: 'USA' })).toEqual(['invalid_country@country']);
     expect(errorCodes(address, { ...home, city: 7 })).toEqual(['wrong_type@city', 'required@city']);
     expect(errorCodes(address, { ...home, planet: 'Earth' })).toEqual(['unknown_field']);
-    expect(errorCodes(address, { ...home, postalCode: '1'.repeat(17) })).toEqual(['too_long@postalCode']);
-    expect(errorCodes(address, { city: 'Portland' })).toEqual(['required@line1', 'required@postalCode', 'required@country', 'required@region']);
+    expect(errorCodes(address, { ...home, postalCode: '1'.repeat(17) })).toEqual([
+      'too_long@postalCode',
+    ]);
+    expect(errorCodes(address, { city: 'Portland' })).toEqual([
+      'required@line1',
+      'required@postalCode',
+      'required@country',
+      'required@region',
+    ]);
     expect(errorCodes(address, { city: 'Portland' }, { partial: true })).toEqual([]);
     expect(errorCodes(address, '1 Main St')).toEqual(['wrong_type']);
   });
@@ -174,20 +250,35 @@ describe('signature and file upload', () => {
     expect(valueOf(signature, { fileId: 'file_01HZX3K9' })).toEqual({ fileId: 'file_01HZX3K9' });
   });
   it('refuses other images, malformed base64, oversize and extra keys', () => {
-    expect(errorCodes(signature, { dataUrl: PNG_DATA_URL.replace('image/png', 'image/svg+xml') })).toEqual(['invalid_signature']);
-    expect(errorCodes(signature, { dataUrl: 'data:image/png;base64,@@@@' })).toEqual(['invalid_signature']);
-    expect(errorCodes(signature, { dataUrl: `data:image/png;base64,${'A'.repeat(400)}` })).toEqual(['too_large']);
-    expect(errorCodes(signature, { dataUrl: PNG_DATA_URL, fileId: 'file_01HZX3K9' })).toEqual(['invalid_signature']);
+    expect(
+      errorCodes(signature, { dataUrl: PNG_DATA_URL.replace('image/png', 'image/svg+xml') }),
+    ).toEqual(['invalid_signature']);
+    expect(errorCodes(signature, { dataUrl: 'data:image/png;base64,@@@@' })).toEqual([
+      'invalid_signature',
+    ]);
+    expect(errorCodes(signature, { dataUrl: `data:image/png;base64,${'A'.repeat(400)}` })).toEqual([
+      'too_large',
+    ]);
+    expect(errorCodes(signature, { dataUrl: PNG_DATA_URL, fileId: 'file_01HZX3K9' })).toEqual([
+      'invalid_signature',
+    ]);
     expect(errorCodes(signature, { fileId: '../../etc/passwd' })).toEqual(['invalid_file_id']);
     expect(errorCodes(signature, PNG_DATA_URL)).toEqual(['wrong_type']);
   });
   it('checks file ids, duplicates and count', () => {
-    expect(valueOf(files, ['file_aaaaaaaa', 'file_bbbbbbbb'])).toEqual(['file_aaaaaaaa', 'file_bbbbbbbb']);
+    expect(valueOf(files, ['file_aaaaaaaa', 'file_bbbbbbbb'])).toEqual([
+      'file_aaaaaaaa',
+      'file_bbbbbbbb',
+    ]);
     expect(errorCodes(files, 'file_aaaaaaaa')).toEqual(['wrong_type']);
     expect(errorCodes(files, [1])).toEqual(['wrong_type']);
     expect(errorCodes(files, ['bad id!'])).toEqual(['invalid_file_id']);
     expect(errorCodes(files, ['file_aaaaaaaa', 'file_aaaaaaaa'])).toEqual(['duplicate_file']);
-    expect(errorCodes(files, ['file_aaaaaaaa', 'file_bbbbbbbb', 'file_cccccccc'])).toEqual(['too_many_files']);
-    expect(errorCodes({ type: 'file_upload', id: 'g', label: 'G' }, ['file_aaaaaaaa', 'file_bbbbbbbb'])).toEqual(['too_many_files']);
+    expect(errorCodes(files, ['file_aaaaaaaa', 'file_bbbbbbbb', 'file_cccccccc'])).toEqual([
+      'too_many_files',
+    ]);
+    expect(
+      errorCodes({ type: 'file_upload', id: 'g', label: 'G' }, ['file_aaaaaaaa', 'file_bbbbbbbb']),
+    ).toEqual(['too_many_files']);
   });
 });

@@ -9,7 +9,11 @@ import { checkDate, checkEmail, checkNumber, checkPhone, checkText } from './tex
  * values are unanswered (`{ ok: true }` without a value); requiredness is the
  * caller's concern, except for the parts of a started Likert matrix or address.
  */
-export function checkAnswer(field: FormField, value: unknown, options: AnswerCheckOptions & { readonly required: boolean }): AnswerCheck {
+export function checkAnswer(
+  field: FormField,
+  value: unknown,
+  options: AnswerCheckOptions & { readonly required: boolean },
+): AnswerCheck {
   if (value === undefined || value === null) return UNANSWERED;
   switch (field.type) {
     case 'text':

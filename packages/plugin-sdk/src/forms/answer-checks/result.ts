@@ -2,7 +2,9 @@ import type { AnswerValue } from '../answers.js';
 import type { FieldError } from '../field-errors.js';
 
 /** Outcome of checking one answer: the cleaned value (absent when unanswered) or errors. */
-export type AnswerCheck = { readonly ok: true; readonly value?: AnswerValue } | { readonly ok: false; readonly errors: readonly FieldError[] };
+export type AnswerCheck =
+  | { readonly ok: true; readonly value?: AnswerValue }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 /** Context of a check: today's date for `'today'` bounds, and draft mode. */
 export interface AnswerCheckOptions {
@@ -19,8 +21,14 @@ export function outcome(value: AnswerValue, errors: readonly FieldError[]): Answ
 }
 
 /** A single `wrong_type` error. */
-export function wrongType(expected: Extract<FieldError, { code: 'wrong_type' }>['params']['expected'], path?: string): AnswerCheck {
-  const error: FieldError = path === undefined ? { code: 'wrong_type', params: { expected } } : { code: 'wrong_type', path, params: { expected } };
+export function wrongType(
+  expected: Extract<FieldError, { code: 'wrong_type' }>['params']['expected'],
+  path?: string,
+): AnswerCheck {
+  const error: FieldError =
+    path === undefined
+      ? { code: 'wrong_type', params: { expected } }
+      : { code: 'wrong_type', path, params: { expected } };
   return { ok: false, errors: [error] };
 }
 

@@ -34,7 +34,11 @@ export function checkConditionCycles(definition: FormDefinition, report: ReportI
         const cycle = [...trail.slice(trail.indexOf(next)), id, next];
         if (!reported.has(id)) {
           reported.add(id);
-          report([...(pathOf.get(id) ?? []), 'visibleWhen'], 'condition_cycle', `Visibility conditions form a cycle: ${cycle.join(' → ')}`);
+          report(
+            [...(pathOf.get(id) ?? []), 'visibleWhen'],
+            'condition_cycle',
+            `Visibility conditions form a cycle: ${cycle.join(' → ')}`,
+          );
         }
       } else if (nextState === undefined && edges.has(next)) {
         visit(next, [...trail, id]);

@@ -24,4 +24,8 @@ export interface DefinitionIssue {
 }
 
 /** Collects issues while rules run. */
-export type ReportIssue = (path: readonly (string | number)[], reason: DefinitionIssueReason, message: string) => void;
+export type ReportIssue = (
+  path: readonly (string | number)[],
+  reason: DefinitionIssueReason,
+  message: string,
+) => void;

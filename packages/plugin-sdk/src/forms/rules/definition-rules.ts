@@ -13,7 +13,11 @@ import { checkUniqueIds } from './id-rules.js';
  */
 export function checkFormDefinitionRules(definition: FormDefinition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
-  const report = (path: readonly (string | number)[], reason: DefinitionIssue['reason'], message: string) => {
+  const report = (
+    path: readonly (string | number)[],
+    reason: DefinitionIssue['reason'],
+    message: string,
+  ) => {
     issues.push({ path, reason, message });
   };
   checkUniqueIds(definition, report);

@@ -28,15 +28,26 @@ export function checkFieldRules(definition: FormDefinition, report: ReportIssue)
 }
 
 function checkField(field: FormField, path: Path, report: ReportIssue): void {
-  if (field.prefillKey !== undefined && !PREFILL_FIELD_TYPES[field.prefillKey].includes(field.type)) {
-    report([...path, 'prefillKey'], 'incompatible_prefill', `"${field.prefillKey}" cannot prefill a ${field.type} field`);
+  if (
+    field.prefillKey !== undefined &&
+    !PREFILL_FIELD_TYPES[field.prefillKey].includes(field.type)
+  ) {
+    report(
+      [...path, 'prefillKey'],
+      'incompatible_prefill',
+      `"${field.prefillKey}" cannot prefill a ${field.type} field`,
+    );
   }
   switch (field.type) {
     case 'text':
     case 'long_text':
       checkOrder(field.minLength, field.maxLength, [...path, 'maxLength'], report);
       if (field.pattern !== undefined && !compiles(field.pattern)) {
-        report([...path, 'pattern'], 'invalid_pattern', 'Pattern is not a valid regular expression (u flag)');
+        report(
+          [...path, 'pattern'],
+          'invalid_pattern',
+          'Pattern is not a valid regular expression (u flag)',
+        );
       }
       return;
     case 'number':
@@ -45,9 +56,11 @@ function checkField(field: FormField, path: Path, report: ReportIssue): void {
     case 'date':
       for (const key of ['minDate', 'maxDate'] as const) {
         const bound = field[key];
-        if (bound !== undefined && !isDateBound(bound)) report([...path, key], 'invalid_date_bound', 'Use YYYY-MM-DD or "today"');
+        if (bound !== undefined && !isDateBound(bound))
+          report([...path, key], 'invalid_date_bound', 'Use YYYY-MM-DD or "today"');
       }
-      if (field.minDate !== 'today' && field.maxDate !== 'today') checkOrder(field.minDate, field.maxDate, [...path, 'maxDate'], report);
+      if (field.minDate !== 'today' && field.maxDate !== 'today')
+        checkOrder(field.minDate, field.maxDate, [...path, 'maxDate'], report);
       return;
     case 'single_choice':
       checkOptions(field.options, [...path, 'options'], report);
@@ -59,16 +72,31 @@ function checkField(field: FormField, path: Path, report: ReportIssue): void {
       return;
     case 'likert':
       checkOptions(field.scale, [...path, 'scale'], report);
-      checkDistinct(field.rows.map((row) => row.id), [...path, 'rows'], 'duplicate_id', report);
+      checkDistinct(
+        field.rows.map((row) => row.id),
+        [...path, 'rows'],
+        'duplicate_id',
+        report,
+      );
       return;
     case 'address':
       field.countries?.forEach((code, index) => {
-        if (!isCountryCode(code)) report([...path, 'countries', index], 'invalid_country', 'Use an upper-case ISO 3166-1 alpha-2 code');
+        if (!isCountryCode(code))
+          report(
+            [...path, 'countries', index],
+            'invalid_country',
+            'Use an upper-case ISO 3166-1 alpha-2 code',
+          );
       });
       return;
     case 'file_upload':
       field.accept?.forEach((type, index) => {
-        if (!MIME_PATTERN.test(type)) report([...path, 'accept', index], 'invalid_mime_type', 'Use a lower-case MIME type such as "application/pdf" or "image/*"');
+        if (!MIME_PATTERN.test(type))
+          report(
+            [...path, 'accept', index],
+            'invalid_mime_type',
+            'Use a lower-case MIME type such as "application/pdf" or "image/*"',
+          );
       });
       return;
     default:
@@ -76,8 +104,14 @@ function checkField(field: FormField, path: Path, report: ReportIssue): void {
   }
 }
 
-function checkOrder<T extends number | string>(low: T | undefined, high: T | undefined, path: Path, report: ReportIssue): void {
-  if (low !== undefined && high !== undefined && low > high) report(path, 'invalid_bounds', 'Lower bound is above the upper bound');
+function checkOrder<T extends number | string>(
+  low: T | undefined,
+  high: T | undefined,
+  path: Path,
+  report: ReportIssue,
+): void {
+  if (low !== undefined && high !== undefined && low > high)
+    report(path, 'invalid_bounds', 'Lower bound is above the upper bound');
 }
 
 function checkOptions(options: readonly ChoiceOption[], path: Path, report: ReportIssue): void {
@@ -89,7 +123,12 @@ function checkOptions(options: readonly ChoiceOption[], path: Path, report: Repo
   );
 }
 
-function checkDistinct(values: readonly (string | number)[], path: Path, reason: 'duplicate_option' | 'duplicate_id', report: ReportIssue): void {
+function checkDistinct(
+  values: readonly (string | number)[],
+  path: Path,
+  reason: 'duplicate_option' | 'duplicate_id',
+  report: ReportIssue,
+): void {
   const seen = new Set<string | number>();
   values.forEach((value, index) => {
     if (seen.has(value)) report([...path, index], reason, `"${value}" appears twice`);

@@ -6,12 +6,18 @@ import { locatedItems } from './located-items.js';
 export function checkUniqueIds(definition: FormDefinition, report: ReportIssue): void {
   const pageIds = new Set<string>();
   definition.pages.forEach((page, index) => {
-    if (pageIds.has(page.id)) report(['pages', index, 'id'], 'duplicate_id', `Page id "${page.id}" is used twice`);
+    if (pageIds.has(page.id))
+      report(['pages', index, 'id'], 'duplicate_id', `Page id "${page.id}" is used twice`);
     pageIds.add(page.id);
   });
   const itemIds = new Set<string>();
   for (const { item, path } of locatedItems(definition)) {
-    if (itemIds.has(item.id)) report([...path, 'id'], 'duplicate_id', `Item id "${item.id}" is used twice; ids must be unique across the form`);
+    if (itemIds.has(item.id))
+      report(
+        [...path, 'id'],
+        'duplicate_id',
+        `Item id "${item.id}" is used twice; ids must be unique across the form`,
+      );
     itemIds.add(item.id);
   }
 }

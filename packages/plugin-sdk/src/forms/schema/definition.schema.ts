@@ -26,7 +26,12 @@ const formDefinitionShape = z
   })
   .superRefine((definition, ctx) => {
     for (const issue of checkFormDefinitionRules(definition)) {
-      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { reason: issue.reason } });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...issue.path],
+        message: issue.message,
+        params: { reason: issue.reason },
+      });
     }
   });
 
@@ -42,7 +47,12 @@ export const formDefinitionSchema: z.ZodType<FormDefinition, unknown> = z
   .check((ctx) => {
     // Checked before the recursive schema runs: nesting beyond any real form is refused cheaply.
     if (jsonDepth(ctx.value, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, message: `Nested deeper than ${MAX_DEFINITION_DEPTH} levels`, params: { reason: 'too_deep' } });
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `Nested deeper than ${MAX_DEFINITION_DEPTH} levels`,
+        params: { reason: 'too_deep' },
+      });
     }
   })
   .pipe(formDefinitionShape);

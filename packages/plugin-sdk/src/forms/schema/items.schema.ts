@@ -41,7 +41,12 @@ export const formItemSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...fieldBase, type: z.literal('long_text'), ...textRules }),
   z.strictObject({ ...fieldBase, type: z.literal('email'), placeholder: labelSchema.optional() }),
   z.strictObject({ ...fieldBase, type: z.literal('phone'), placeholder: labelSchema.optional() }),
-  z.strictObject({ ...fieldBase, type: z.literal('date'), minDate: dateBound.optional(), maxDate: dateBound.optional() }),
+  z.strictObject({
+    ...fieldBase,
+    type: z.literal('date'),
+    minDate: dateBound.optional(),
+    maxDate: dateBound.optional(),
+  }),
   z.strictObject({
     ...fieldBase,
     type: z.literal('number'),
@@ -50,7 +55,12 @@ export const formItemSchema = z.discriminatedUnion('type', [
     integer: z.boolean().optional(),
     unit: labelSchema.optional(),
   }),
-  z.strictObject({ ...fieldBase, type: z.literal('single_choice'), options, display: z.enum(['radio', 'dropdown']).optional() }),
+  z.strictObject({
+    ...fieldBase,
+    type: z.literal('single_choice'),
+    options,
+    display: z.enum(['radio', 'dropdown']).optional(),
+  }),
   z.strictObject({
     ...fieldBase,
     type: z.literal('multi_choice'),
@@ -62,7 +72,10 @@ export const formItemSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...fieldBase,
     type: z.literal('likert'),
-    rows: z.array(z.strictObject({ id: slugSchema, label: labelSchema })).min(1).max(100),
+    rows: z
+      .array(z.strictObject({ id: slugSchema, label: labelSchema }))
+      .min(1)
+      .max(100),
     scale: options,
   }),
   z.strictObject({
@@ -79,6 +92,11 @@ export const formItemSchema = z.discriminatedUnion('type', [
     maxBytes: z.number().int().min(1).optional(),
     maxFiles: z.number().int().min(1).max(20).optional(),
   }),
-  z.strictObject({ ...itemBase, type: z.literal('section'), title: labelSchema, description: paragraphSchema.optional() }),
+  z.strictObject({
+    ...itemBase,
+    type: z.literal('section'),
+    title: labelSchema,
+    description: paragraphSchema.optional(),
+  }),
   z.strictObject({ ...itemBase, type: z.literal('static_text'), text: paragraphSchema }),
 ]);

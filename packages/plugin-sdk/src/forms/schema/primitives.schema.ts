@@ -8,15 +8,24 @@ export const SLUG_PATTERN = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/;
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** A slug id, at most 64 characters. */
-export const slugSchema = z.string().max(64).regex(SLUG_PATTERN, 'Use a lower-case slug: letters, digits, "_" or "-"');
+export const slugSchema = z
+  .string()
+  .max(64)
+  .regex(SLUG_PATTERN, 'Use a lower-case slug: letters, digits, "_" or "-"');
 
 /** {@link LocalizedText} of at most `maxLength` characters per translation. */
 export function localizedTextSchema(maxLength: number): z.ZodType<LocalizedText> {
   return z.union([
     z.string().min(1).max(maxLength),
     z
-      .record(z.string().regex(LOCALE_PATTERN, 'Use a BCP 47 locale tag'), z.string().min(1).max(maxLength))
-      .refine((translations) => Object.keys(translations).length > 0, 'Give at least one translation'),
+      .record(
+        z.string().regex(LOCALE_PATTERN, 'Use a BCP 47 locale tag'),
+        z.string().min(1).max(maxLength),
+      )
+      .refine(
+        (translations) => Object.keys(translations).length > 0,
+        'Give at least one translation',
+      ),
   ]);
 }
 
@@ -25,7 +34,11 @@ export const labelSchema = localizedTextSchema(500);
 /** Longer texts: descriptions and static text. */
 export const paragraphSchema = localizedTextSchema(20_000);
 
-const conditionValueSchema = z.union([z.string().max(500), z.number().refine(Number.isFinite), z.boolean()]);
+const conditionValueSchema = z.union([
+  z.string().max(500),
+  z.number().refine(Number.isFinite),
+  z.boolean(),
+]);
 
 const fieldConditionSchema = z
   .strictObject({
@@ -37,10 +50,18 @@ const fieldConditionSchema = z
   .superRefine((condition, ctx) => {
     const needsValue = condition.op !== 'answered' && condition.op !== 'not_answered';
     if (needsValue && condition.value === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `Operator "${condition.op}" needs a value` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `Operator "${condition.op}" needs a value`,
+      });
     }
     if (!needsValue && condition.value !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `Operator "${condition.op}" takes no value` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `Operator "${condition.op}" takes no value`,
+      });
     }
   });
 
