@@ -16,6 +16,19 @@ export const MIGRATIONS_DIR = path.resolve(
 /** Arbitrary constant: the advisory lock id that serialises migrations. */
 const MIGRATION_LOCK_ID = 722011;
 
+/** A migration failed (rolled back, not recorded) or was edited after being applied. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+  readonly code = 'MIGRATION_FAILED';
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+    message = `Migration ${migration} failed and was rolled back: ${(cause as Error)?.message ?? 'unknown error'}`,
+  ) {
+    super(message, { cause });
+  }
+}
+
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
@@ -57,18 +70,25 @@ async function migrateOn(sql: SqlRunner, dir: string): Promise<MigrationResult> 
       const previous = done.get(m.name);
       if (previous) {
         if (previous !== m.checksum) {
-          throw new Error(`Migration ${m.name} was edited after it was applied; write a new migration instead.`);
+          throw new MigrationError(m.name, null, `Migration ${m.name} was edited after it was applied; write a new migration instead.`);
         }
         continue;
       }
-      await sql.exec(`BEGIN;\n${m.sql}\n;COMMIT;`).catch(async (err: unknown) => {
+      // The migration and its bookkeeping row commit together: a crash between
+      // them would leave a migration applied but unrecorded, and the next start
+      // would fail re-running it.
+      await sql.exec('BEGIN');
+      try {
+        await sql.exec(m.sql);
+        await sql.query('INSERT INTO therapycrm_meta.migrations (name, checksum) VALUES ($1, $2)', [
+          m.name,
+          m.checksum,
+        ]);
+        await sql.exec('COMMIT');
+      } catch (err) {
         await sql.exec('ROLLBACK').catch(() => undefined);
-        throw err;
-      });
-      await sql.query('INSERT INTO therapycrm_meta.migrations (name, checksum) VALUES ($1, $2)', [
-        m.name,
-        m.checksum,
-      ]);
+        throw new MigrationError(m.name, err);
+      }
       applied.push(m.name);
     }
     return { applied, alreadyApplied: done.size };
