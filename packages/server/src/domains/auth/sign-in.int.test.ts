@@ -131,7 +131,7 @@ describe.each(['postgres', 'pglite'] as const)('staff sign-in on %s', (db) => {
     const cookie = setCookie.split(';')[0]!;
     const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });
     expect(me.status).toBe(200);
-    expect((await me.json()).result.data.user.id).toBe(p.ownerId);
+    expect(((await me.json()) as { result: { data: { user: { id: string } } } }).result.data.user.id).toBe(p.ownerId);
 
     const out = await fetch(`${base}/trpc/auth.signOut`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' } });
     expect(out.status).toBe(200);
