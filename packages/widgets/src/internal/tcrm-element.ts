@@ -1,0 +1,62 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { consumeTcrm, type TcrmContext } from '../context/consume.js';
+import { ProviderController } from '../context/provider-controller.js';
+import { applyAppearance, type Appearance } from '../theme/appearance.js';
+import { themeStyles } from '../theme/theme.styles.js';
+import { syncHostLanguage } from './host-language.js';
+
+/**
+ * Base of `<tcrm-provider>` and of every widget (intake form, booking…).
+ * Inside a provider it reads the provider's context. Given
+ * `publishable-key` (and `api-url`) itself, it becomes its own provider:
+ * API client, practice profile, in-memory session, theme and language.
+ */
+export class TcrmElement extends LitElement {
+  static override styles = [themeStyles];
+
+  static override properties = {
+    publishableKey: { attribute: 'publishable-key' },
+    apiUrl: { attribute: 'api-url' },
+    locale: { reflect: false },
+    appearance: { type: Object },
+  };
+
+  /** Publishable key of the practice (safe in a page; origins are checked by the server). */
+  declare publishableKey: string | undefined;
+  /** Origin of the therapyCRM server, e.g. `https://crm.example.org`. */
+  declare apiUrl: string | undefined;
+  /** BCP 47 locale; defaults to the provider's, else the browser's. */
+  declare locale: string | undefined;
+  /** Theme and variables (see {@link Appearance}); JSON in the attribute. */
+  declare appearance: Appearance | undefined;
+
+  /** API, practice, session and locale, from wherever they come. */
+  protected readonly tcrm: TcrmContext = consumeTcrm(this, { api: true });
+
+  /** This element's own provider, when it is one. */
+  protected provider: ProviderController | undefined;
+
+  /** True for elements that always provide (the provider element). */
+  protected get alwaysProvides(): boolean {
+    return false;
+  }
+
+  override connectedCallback(): void {
+    // Decided on connection, when attributes are known; created before
+    // super so its context providers see hostConnected.
+    if (!this.provider && (this.alwaysProvides || this.hasAttribute('publishable-key'))) {
+      this.provider = new ProviderController(this);
+      this.tcrm.useOwnProvider(this.provider);
+    }
+    super.connectedCallback();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (this.provider) {
+      if (changed.has('appearance') || !this.hasAttribute('theme')) applyAppearance(this, this.appearance);
+      const translator = this.tcrm.translator;
+      syncHostLanguage(this, translator.locale, translator.dir);
+    }
+    super.update(changed);
+  }
+}

@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define.js';
+import { TcrmProvider } from './provider.js';
+
+defineElement('tcrm-provider', TcrmProvider);
