@@ -34,6 +34,18 @@ export interface ErrorShapeData {
   details?: Record<string, unknown>;
 }
 
+/**
+ * zod's messages describe the schema, not the value, except for unknown keys,
+ * which it quotes: a key can be input too (a name pasted into the wrong
+ * place), so only their number is reported.
+ */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.length === 1 ? 'Unrecognized key' : `${issue.keys.length} unrecognized keys`;
+  }
+  return issue.message;
+}
+
 /** Used as tRPC's errorFormatter. */
 export function formatError({
   shape,
@@ -50,8 +62,11 @@ export function formatError({
     if (cause.details) data.details = cause.details;
   } else if (cause instanceof z.ZodError) {
     data.appCode = 'VALIDATION_FAILED';
-    data.validation = z.flattenError(cause) as ErrorShapeData['validation'];
+    data.validation = z.flattenError(cause, issueMessage) as ErrorShapeData['validation'];
     message = 'Invalid input';
+  } else if (cause instanceof SyntaxError) {
+    // JSON.parse quotes the text around the error, i.e. the caller's input.
+    message = 'Input is not valid JSON';
   } else if (error.code === 'INTERNAL_SERVER_ERROR') {
     // Unknown failures may carry PHI or internals in their message.
     message = 'Internal error';

@@ -13,6 +13,7 @@ import { resolveStaffSession } from '../domains/auth/staff-session.js';
 import { resolvePublishableKey } from '../domains/practice/publishable-key.js';
 import type { Context } from './context.js';
 import { formatError, toTRPCError } from './errors.js';
+import { hasUnstorableText } from './storable-text.js';
 
 export interface ProcedureMeta {
   /** Staff roles allowed; omitted → any member of the practice. */
@@ -46,7 +47,15 @@ const perIpRateLimit = t.middleware(async ({ ctx, next }) => {
   return next();
 });
 
-const base = t.procedure.use(domainErrors).use(perIpRateLimit);
+/** Before any schema or handler sees the input (see storable-text.ts). */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  if (hasUnstorableText(await getRawInput())) {
+    throw new DomainError('VALIDATION_FAILED', 'Text may not contain NUL characters or unpaired surrogates');
+  }
+  return next();
+});
+
+const base = t.procedure.use(domainErrors).use(perIpRateLimit).use(storableInput);
 
 export const anonymousProcedure = base;
 

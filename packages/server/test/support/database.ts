@@ -25,6 +25,14 @@ export async function createTestDatabase(prefix = 'tcrm_test'): Promise<TestData
     async drop() {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // pg-pool's end() resolves before its sockets have closed; terminating
+      // them mid-close (FORCE) raises an unhandled 57P01 in the test process.
+      // Give them a moment to go on their own first.
+      for (let i = 0; i < 40; i++) {
+        const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },

@@ -26,12 +26,17 @@ async function publicTables(app: TestApp): Promise<{ table: string; columns: str
   return [...byTable].map(([table, columns]) => ({ table, columns }));
 }
 
-/** Row count of every table in the public schema (one query). */
+const countQueries = new WeakMap<TestApp, string>();
+
+/** Row count of every table in the public schema (one query; the table list is read once per app). */
 export async function tableCounts(app: TestApp): Promise<Record<string, number>> {
-  const tables = await publicTables(app);
-  const sql = tables
-    .map(({ table }) => `SELECT ${`'${table}'`} AS t, count(*)::int AS n FROM ${quote(table)}`)
-    .join(' UNION ALL ');
+  let sql = countQueries.get(app);
+  if (!sql) {
+    sql = (await publicTables(app))
+      .map(({ table }) => `SELECT ${`'${table}'`} AS t, count(*)::int AS n FROM ${quote(table)}`)
+      .join(' UNION ALL ');
+    countQueries.set(app, sql);
+  }
   const rows = await app.services.database.sql.query<{ t: string; n: number }>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
