@@ -2,6 +2,7 @@ import { router } from './trpc/init.js';
 import { practiceRouter } from './domains/practice/router.js';
 import { clientsRouter } from './domains/clients/router.js';
 import { bookingRouter } from './domains/booking/router.js';
+import { bookingRouter } from './domains/booking/router.js';
 import { authRouter } from './domains/auth/router.js';
 import { clientAuthRouter } from './domains/auth/client-auth.router.js';
 import { intakeRouter } from './domains/intake/router.js';
@@ -9,6 +10,7 @@ import { intakeRouter } from './domains/intake/router.js';
 export const appRouter = router({
   practice: practiceRouter,
   clients: clientsRouter,
+  booking: bookingRouter,
   booking: bookingRouter,
   auth: authRouter,
   clientAuth: clientAuthRouter,
