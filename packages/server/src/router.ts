@@ -2,7 +2,6 @@ import { router } from './trpc/init.js';
 import { practiceRouter } from './domains/practice/router.js';
 import { clientsRouter } from './domains/clients/router.js';
 import { bookingRouter } from './domains/booking/router.js';
-import { bookingRouter } from './domains/booking/router.js';
 import { authRouter } from './domains/auth/router.js';
 import { clientAuthRouter } from './domains/auth/client-auth.router.js';
 import { intakeRouter } from './domains/intake/router.js';
@@ -10,7 +9,6 @@ import { intakeRouter } from './domains/intake/router.js';
 export const appRouter = router({
   practice: practiceRouter,
   clients: clientsRouter,
-  booking: bookingRouter,
   booking: bookingRouter,
   auth: authRouter,
   clientAuth: clientAuthRouter,
