@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
 import type { MessageKey } from '../i18n/messages/en.js';
@@ -43,9 +43,9 @@ const neededParts: FieldValidator<AddressValue, TcrmAddress> = {
  * @csspart part-control - One part's input or country select.
  */
 export class TcrmAddress extends TcrmField<AddressValue> {
-  static override styles = [TcrmField.styles, addressStyles];
+  static override styles: CSSResultGroup = [TcrmField.styles, addressStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     countries: { type: Array },
     requireRegion: { type: Boolean, attribute: 'require-region' },
   };

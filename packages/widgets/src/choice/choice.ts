@@ -1,5 +1,5 @@
 import { localize, type FieldError, type LocalizedText } from '@therapycrm/plugin-sdk';
-import { html, nothing } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
 import { isRtl, nextIndex } from '../internal/roving.js';
@@ -39,9 +39,9 @@ const selectionBounds: FieldValidator<ChoiceFieldValue, TcrmChoice> = {
  * @csspart option-input - One option's radio or checkbox.
  */
 export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
-  static override styles = [TcrmField.styles, choiceStyles];
+  static override styles: CSSResultGroup = [TcrmField.styles, choiceStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     options: { type: Array },
     multiple: { type: Boolean, reflect: true },
     inline: { type: Boolean, reflect: true },

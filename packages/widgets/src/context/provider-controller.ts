@@ -62,10 +62,9 @@ export class ProviderController implements ReactiveController {
     return createApiClient({
       url: `${apiUrl.replace(/\/$/, '')}/trpc`,
       headers: () => {
-        const token = this.session.token;
-        return token
-          ? { [PUBLISHABLE_KEY_HEADER]: publishableKey, authorization: `Bearer ${token}` }
-          : { [PUBLISHABLE_KEY_HEADER]: publishableKey };
+        const headers: Record<string, string> = { [PUBLISHABLE_KEY_HEADER]: publishableKey };
+        if (this.session.token) headers['authorization'] = `Bearer ${this.session.token}`;
+        return headers;
       },
       onUnauthorized: () => this.session.signOut(),
     });

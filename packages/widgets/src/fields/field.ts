@@ -1,5 +1,5 @@
 import { isAnswered, type FieldError } from '@therapycrm/plugin-sdk';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { consumeTcrm, type TcrmContext } from '../context/consume.js';
 import { TcrmChangeEvent, TcrmInputEvent, TcrmInvalidEvent, type TcrmFieldEventDetail } from '../events/events.js';
 import { fieldStyles } from './field.styles.js';
@@ -40,9 +40,9 @@ export interface FieldAria {
 export abstract class TcrmField<V> extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [fieldStyles];
+  static override styles: CSSResultGroup = [fieldStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     name: { reflect: true },
     label: {},
     description: {},
@@ -155,7 +155,7 @@ export abstract class TcrmField<V> extends LitElement {
     this.#errors = this.#hostErrors.length ? this.#hostErrors : this.#check();
   }
 
-  protected override updated(): void {
+  protected override updated(_changed: PropertyValues<this>): void {
     // After render: the anchor must exist in the shadow root.
     const errors = this.#errors;
     this.internals.setFormValue(this.isDisabled ? null : this.formValue(), this.formState());

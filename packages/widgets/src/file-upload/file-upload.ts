@@ -1,5 +1,5 @@
 import { checkUploadedFile } from '@therapycrm/plugin-sdk';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
 
@@ -27,7 +27,7 @@ const acceptable: FieldValidator<File | null, TcrmFileUpload> = {
  * @csspart remove-button - Removes the chosen file.
  */
 export class TcrmFileUpload extends TcrmField<File | null> {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     accept: {},
     maxBytes: { type: Number, attribute: 'max-bytes' },
   };

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues, type PropertyDeclarations, type CSSResultGroup } from 'lit';
 import { consumeTcrm, type TcrmContext } from '../context/consume.js';
 import { ProviderController } from '../context/provider-controller.js';
 import { applyAppearance, type Appearance } from '../theme/appearance.js';
@@ -12,9 +12,9 @@ import { syncHostLanguage } from './host-language.js';
  * API client, practice profile, in-memory session, theme and language.
  */
 export class TcrmElement extends LitElement {
-  static override styles = [themeStyles];
+  static override styles: CSSResultGroup = [themeStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     publishableKey: { attribute: 'publishable-key' },
     apiUrl: { attribute: 'api-url' },
     locale: { reflect: false },

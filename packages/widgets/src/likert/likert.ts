@@ -1,5 +1,5 @@
 import { localize, type LocalizedText } from '@therapycrm/plugin-sdk';
-import { html, nothing } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import type { ChoiceOptionInput } from '../choice/choice.js';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
@@ -39,9 +39,9 @@ const everyRow: FieldValidator<LikertValue, TcrmLikert> = {
  * @csspart radio - A radio button.
  */
 export class TcrmLikert extends TcrmField<LikertValue> {
-  static override styles = [TcrmField.styles, likertStyles];
+  static override styles: CSSResultGroup = [TcrmField.styles, likertStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     rows: { type: Array },
     scale: { type: Array },
   };

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type CSSResultGroup } from 'lit';
 import { TcrmElement } from '../internal/tcrm-element.js';
 import { providerStyles } from './provider.styles.js';
 
@@ -30,7 +30,7 @@ import { providerStyles } from './provider.styles.js';
  * @cssproperty --tcrm-focus-ring-width - Width of the focus outline.
  */
 export class TcrmProvider extends TcrmElement {
-  static override styles = [TcrmElement.styles, providerStyles];
+  static override styles: CSSResultGroup = [TcrmElement.styles, providerStyles];
 
   protected override get alwaysProvides(): boolean {
     return true;

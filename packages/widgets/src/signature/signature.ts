@@ -1,5 +1,5 @@
 import { DEFAULT_SIGNATURE_MAX_BYTES } from '@therapycrm/plugin-sdk';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
 import { attachSignaturePad, clearCanvas, paintImage, writeName } from './signature-pad.js';
@@ -31,9 +31,9 @@ const maxSize: FieldValidator<string, TcrmSignature> = {
  * @csspart clear-button - Clears the signature.
  */
 export class TcrmSignature extends TcrmField<string> {
-  static override styles = [TcrmField.styles, signatureStyles];
+  static override styles: CSSResultGroup = [TcrmField.styles, signatureStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     mode: { reflect: true },
     maxBytes: { type: Number, attribute: 'max-bytes' },
     typedName: { state: true },

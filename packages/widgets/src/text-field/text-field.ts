@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import { textValidators, type TextRulesHost } from './text-validators.js';
 
@@ -16,7 +16,7 @@ export type TextFieldType = 'text' | 'email' | 'tel' | 'number' | 'date';
  * @csspart control - The native `<input>`.
  */
 export class TcrmTextField extends TcrmField<string> implements TextRulesHost {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     type: { reflect: true },
     placeholder: {},
     autocomplete: {},

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import { textValidators, type TextRulesHost } from '../text-field/text-validators.js';
 
@@ -11,7 +11,7 @@ import { textValidators, type TextRulesHost } from '../text-field/text-validator
  * @csspart control - The native `<textarea>`.
  */
 export class TcrmTextarea extends TcrmField<string> implements TextRulesHost {
-  static override styles = [
+  static override styles: CSSResultGroup = [
     TcrmField.styles,
     css`
       textarea {
@@ -20,7 +20,7 @@ export class TcrmTextarea extends TcrmField<string> implements TextRulesHost {
     `,
   ];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     rows: { type: Number },
     placeholder: {},
     minLength: { type: Number, attribute: 'minlength' },
