@@ -63,3 +63,4 @@ export type {
 } from './plugin.js';
 export { definePlugin } from './plugin.js';
 export { parsePluginConfig } from './plugin-config.js';
+export { parsePluginEvent, pluginEventDataSchemas } from './event-schemas.js';

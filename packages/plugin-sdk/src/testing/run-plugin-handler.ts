@@ -48,7 +48,8 @@ export async function runPluginHandler<
 >(
   plugin: PluginDefinition<E, P, C, CI>,
   event: N,
-  options: RunPluginHandlerOptions<N, P, CI>,
+  // NoInfer: the plugin alone decides the permissions and config input type.
+  options: RunPluginHandlerOptions<N, NoInfer<P>, NoInfer<CI>>,
 ): Promise<PluginRunRecord<N>> {
   const handler = Object.hasOwn(plugin.handlers, event) ? plugin.handlers[event] : undefined;
   if (handler === undefined)
