@@ -75,27 +75,39 @@ export function chainIdOf(practiceId: string | null): string {
   return practiceId ?? SYSTEM_CHAIN;
 }
 
+/** Most events appended in one transaction (one lock, one head update). */
+const MAX_BATCH = 200;
+
+interface PendingEvent {
+  fields: Omit<ChainedFields, 'seq' | 'at' | 'prevHash'>;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
 export class AuditLog {
+  /** Events waiting for their chain's writer, by chain id. */
+  private readonly pending = new Map<string, PendingEvent[]>();
+  private readonly writing = new Set<string>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Appends one event. Serialised per chain with a transaction-scoped advisory
-   * lock, so concurrent writers (several instances) cannot fork the chain.
+   * Appends one event; resolves once it is committed. Serialised per chain
+   * with a transaction-scoped advisory lock, so concurrent writers (several
+   * instances) cannot fork the chain. Within an instance, events for one chain
+   * queue in memory and are written in batches by one writer: waiting for the
+   * lock holding a pooled connection each would exhaust the pool and fail
+   * ("Unable to start a transaction in the given time") under load.
    */
-  async record(entry: AuditEntry): Promise<void> {
+  record(entry: AuditEntry): Promise<void> {
     const chainId = chainIdOf(entry.practiceId);
-    await this.db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'audit:' + chainId}, 0))`;
-      const head = await tx.auditChainHead.findUnique({ where: { chainId } });
-      // Timestamps never go backwards along a chain, even if clocks differ.
-      const now = this.clock.now();
-      const at = head && head.at > now ? head.at : now;
-      const fields: ChainedFields = {
+    let fields: PendingEvent['fields'];
+    try {
+      fields = {
         practiceId: entry.practiceId,
-        seq: (head?.seq ?? 0) + 1,
         actorType: entry.actor.type,
         actorId: entry.actor.id ?? null,
         action: entry.action,
@@ -103,20 +115,71 @@ export class AuditLog {
         objectId: entry.objectId ?? null,
         outcome: entry.outcome,
         ip: entry.ip ?? null,
+        // Stored in canonical form, so the verifier hashes what we hashed.
         detail: JSON.parse(canonicalJson(entry.detail ?? {})),
-        at,
-        prevHash: head?.hash ?? GENESIS_HASH,
       };
-      const hash = hashAuditEvent(fields);
-      await tx.auditEvent.create({
-        data: { ...fields, actorType: entry.actor.type, detail: fields.detail as object, hash },
-        select: { id: true },
-      });
-      await tx.auditChainHead.upsert({
-        where: { chainId },
-        create: { chainId, seq: fields.seq, hash, at },
-        update: { seq: fields.seq, hash, at },
-      });
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<void>((resolve, reject) => {
+      const queue = this.pending.get(chainId);
+      if (queue) queue.push({ fields, resolve, reject });
+      else this.pending.set(chainId, [{ fields, resolve, reject }]);
+      if (!this.writing.has(chainId)) void this.drain(chainId);
     });
+  }
+
+  private async drain(chainId: string): Promise<void> {
+    this.writing.add(chainId);
+    try {
+      for (;;) {
+        const queue = this.pending.get(chainId);
+        if (!queue?.length) return;
+        const batch = queue.splice(0, MAX_BATCH);
+        if (!queue.length) this.pending.delete(chainId);
+        try {
+          await this.append(chainId, batch);
+          for (const e of batch) e.resolve();
+        } catch (err) {
+          // Fail closed: the callers' PHI operations fail with their events.
+          for (const e of batch) e.reject(err);
+        }
+      }
+    } finally {
+      this.writing.delete(chainId);
+    }
+  }
+
+  private async append(chainId: string, batch: PendingEvent[]): Promise<void> {
+    await this.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'audit:' + chainId}, 0))`;
+        // Read after the lock (its own statement: a statement's snapshot is
+        // taken before it could wait for the lock).
+        const head = await tx.auditChainHead.findUnique({ where: { chainId } });
+        let seq = head?.seq ?? 0;
+        let prevHash = head?.hash ?? GENESIS_HASH;
+        let last = head?.at;
+        const rows = batch.map(({ fields }) => {
+          // Timestamps never go backwards along a chain, even if clocks differ.
+          const now = this.clock.now();
+          const at = last && last > now ? last : now;
+          const chained: ChainedFields = { ...fields, seq: ++seq, at, prevHash };
+          const hash = hashAuditEvent(chained);
+          prevHash = hash;
+          last = at;
+          return { ...chained, actorType: fields.actorType as ActorType, detail: chained.detail as object, hash };
+        });
+        // One multi-row INSERT: ids are assigned in row order, i.e. in seq order.
+        await tx.auditEvent.createMany({ data: rows });
+        await tx.auditChainHead.upsert({
+          where: { chainId },
+          create: { chainId, seq, hash: prevHash, at: last! },
+          update: { seq, hash: prevHash, at: last! },
+        });
+      },
+      // Another instance may hold the chain's lock for a batch of its own.
+      { maxWait: 10_000, timeout: 20_000 },
+    );
   }
 }

@@ -1,0 +1,178 @@
+// The audit chain against an attacker with superuser access to the database:
+// the append-only trigger stops the application's own connection, and the
+// hash chain (checked by verifyAuditChains and the real `verify-audit` CLI)
+// catches whatever a superuser does after disabling the trigger.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createTestPractice } from '../../test/support/fixtures.js';
+import { runCli } from '../../test/multi-instance/processes.js';
+import { verifyAuditChains } from './verify-chain.js';
+
+let app: TestApp;
+let superuser: pg.Client;
+
+beforeAll(async () => {
+  app = await startTestApp({ db: 'postgres' });
+  superuser = new pg.Client({ connectionString: app.database!.url });
+  await superuser.connect();
+  // What an attacker with the superuser role does first: switch triggers off.
+  await superuser.query('SET session_replication_role = replica');
+});
+afterAll(async () => {
+  await superuser.end();
+  await app.close();
+});
+
+/** A practice whose chain holds `events` events after practice.create (seq 1). */
+async function practiceWithChain(events = 4): Promise<string> {
+  const { practiceId } = await createTestPractice(app);
+  for (let i = 0; i < events; i++) {
+    app.clock.advance(1000);
+    await app.services.audit.record({
+      practiceId,
+      actor: { type: 'staff', id: `staff-${i}` },
+      action: 'client.read',
+      objectType: 'Client',
+      objectId: `client-${i}`,
+      outcome: 'success',
+      ip: '203.0.113.7',
+      detail: { n: i, nested: { b: 2, a: 1 } },
+    });
+  }
+  return practiceId;
+}
+
+async function problemsOf(practiceId: string | null) {
+  const report = await verifyAuditChains(app.services.prisma, practiceId);
+  return report.problems.map((p) => `${p.seq}:${p.problem}`);
+}
+
+function cli(args: string[]) {
+  return runCli(args, { DATABASE_URL: app.database!.url, DATA_DIR: app.dataDir });
+}
+
+describe('audit chain', () => {
+  it('an honest chain verifies, with the library and with the CLI (exit 0)', async () => {
+    const practiceId = await practiceWithChain();
+    const report = await verifyAuditChains(app.services.prisma, practiceId);
+    expect(report).toMatchObject({ ok: true, chains: 1, events: 5, problems: [] });
+    const r = await cli(['verify-audit']);
+    expect(r.stdout).toMatch(/events: OK/);
+    expect(r.code).toBe(0);
+  });
+
+  it("the trigger refuses UPDATE and DELETE from the application's connection", async () => {
+    const practiceId = await practiceWithChain(1);
+    const { prisma, database } = app.services;
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { practiceId }, orderBy: { seq: 'desc' } });
+    await expect(prisma.auditEvent.update({ where: { id: row.id }, data: { action: 'x' } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.deleteMany({ where: { practiceId } })).rejects.toThrow(/append-only/);
+    await expect(database.sql.query('DELETE FROM "AuditEvent" WHERE id = $1', [row.id])).rejects.toThrow(/append-only/);
+    expect(await prisma.auditEvent.count({ where: { practiceId } })).toBe(2);
+    expect(await problemsOf(practiceId)).toEqual([]);
+  });
+
+  it('editing one row as superuser → hash_mismatch, and `verify-audit` exits 1 naming it', async () => {
+    const practiceId = await practiceWithChain();
+    await superuser.query(`UPDATE "AuditEvent" SET "objectId" = 'someone-else' WHERE "practiceId" = $1 AND seq = 3`, [
+      practiceId,
+    ]);
+    expect(await problemsOf(practiceId)).toEqual(['3:hash_mismatch']);
+    const r = await cli(['verify-audit']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`chain ${practiceId} seq 3: hash_mismatch`);
+  });
+
+  it('editing only the JSON detail or the time is caught too', async () => {
+    const practiceId = await practiceWithChain();
+    await superuser.query(`UPDATE "AuditEvent" SET detail = '{"n": 99}' WHERE "practiceId" = $1 AND seq = 2`, [practiceId]);
+    await superuser.query(`UPDATE "AuditEvent" SET at = at - interval '1 day' WHERE "practiceId" = $1 AND seq = 4`, [
+      practiceId,
+    ]);
+    expect(await problemsOf(practiceId)).toEqual(['2:hash_mismatch', '4:hash_mismatch']);
+  });
+
+  it('deleting a middle row → failure (gap and broken link)', async () => {
+    const practiceId = await practiceWithChain();
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 3`, [practiceId]);
+    expect(await problemsOf(practiceId)).toEqual(['4:sequence_gap', '4:broken_link']);
+  });
+
+  it('deleting the newest row → head_mismatch', async () => {
+    const practiceId = await practiceWithChain();
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 5`, [practiceId]);
+    expect(await problemsOf(practiceId)).toEqual(['5:head_mismatch']);
+  });
+
+  it('deleting the whole chain → head_mismatch', async () => {
+    const practiceId = await practiceWithChain();
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1`, [practiceId]);
+    expect(await problemsOf(practiceId)).toEqual(['5:head_mismatch']);
+  });
+
+  it('swapping the complete contents of two rows (reordering) → reordered', async () => {
+    const practiceId = await practiceWithChain();
+    const cols = ['seq', 'actorId', 'objectId', 'detail', 'at', 'prevHash', 'hash'];
+    const { rows } = await superuser.query<Record<string, unknown>>(
+      `SELECT id, ${cols.map((c) => `"${c}"`).join(', ')} FROM "AuditEvent" WHERE "practiceId" = $1 AND seq IN (2, 3) ORDER BY seq`,
+      [practiceId],
+    );
+    const [second, third] = rows as [Record<string, unknown>, Record<string, unknown>];
+    // Every column but the id moves, so each row stays internally consistent;
+    // seq goes through a free value first because (practiceId, seq) is unique.
+    const write = (id: unknown, from: Record<string, unknown>) =>
+      superuser.query(
+        `UPDATE "AuditEvent" SET ${cols.map((c, i) => `"${c}" = $${i + 2}`).join(', ')} WHERE id = $1`,
+        [id, ...cols.map((c) => (c === 'detail' ? JSON.stringify(from[c]) : from[c]))],
+      );
+    await superuser.query('UPDATE "AuditEvent" SET seq = -1 WHERE id = $1', [second.id]);
+    await write(third.id, second);
+    await write(second.id, third);
+    expect(await problemsOf(practiceId)).toEqual(['3:reordered']);
+  });
+
+  it('swapping the action of two rows → hash_mismatch on both', async () => {
+    const practiceId = await practiceWithChain();
+    await superuser.query(`UPDATE "AuditEvent" SET action = 'practice.create' WHERE "practiceId" = $1 AND seq = 2`, [practiceId]);
+    await superuser.query(`UPDATE "AuditEvent" SET action = 'client.read' WHERE "practiceId" = $1 AND seq = 1`, [
+      practiceId,
+    ]);
+    expect(await problemsOf(practiceId)).toEqual(['1:hash_mismatch', '2:hash_mismatch']);
+  });
+
+  it('concurrent record() from two app instances on one database makes one unbroken chain', async () => {
+    const second = await startTestApp({ databaseUrl: app.database!.url, dataDir: app.dataDir });
+    try {
+      const { practiceId } = await createTestPractice(app);
+      const writes = (target: TestApp, label: string, chain: string | null) =>
+        Array.from({ length: 100 }, (_, i) =>
+          target.services.audit.record({
+            practiceId: chain,
+            actor: { type: 'system' },
+            action: `test.${label}`,
+            objectId: String(i),
+            outcome: 'success',
+          }),
+        );
+      await Promise.all([
+        ...writes(app, 'a', practiceId),
+        ...writes(second, 'b', practiceId),
+        ...writes(app, 'a', null),
+        ...writes(second, 'b', null),
+      ]);
+      for (const chain of [practiceId, null]) {
+        const seqs = (await app.services.prisma.auditEvent.findMany({ where: { practiceId: chain }, select: { seq: true } })).map(
+          (r) => r.seq,
+        );
+        expect(new Set(seqs).size).toBe(seqs.length);
+        expect(Math.max(...seqs)).toBe(seqs.length);
+        expect(await problemsOf(chain)).toEqual([]);
+      }
+      expect(await app.services.prisma.auditEvent.count({ where: { practiceId } })).toBe(201);
+    } finally {
+      await second.close();
+    }
+  });
+});
