@@ -78,7 +78,7 @@ describe('client e-mail verification over real SMTP on postgres', () => {
     expect(stored).toMatchObject({ practiceId: practice.practiceId, clientId });
     // Single use.
     await expect(widget.clientAuth.verifyCode({ email: clientEmail, code })).rejects.toMatchObject({
-      cause: { code: 'UNAUTHENTICATED', details: { reason: 'invalid_code' } },
+      cause: { code: 'NOT_FOUND', details: { reason: 'invalid_code' } },
     });
     const audit = dump(await app.services.prisma.auditEvent.findMany({ where: { practiceId: practice.practiceId } }));
     expect(audit).not.toContain(clientEmail);
@@ -103,15 +103,15 @@ describe('client e-mail verification over real SMTP on postgres', () => {
     const code = codeFrom(mail);
     const wrong = code === '000000' ? '000001' : '000000';
     for (let i = 0; i < 5; i++) {
-      await expect(widget.clientAuth.verifyCode({ email, code: wrong })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(widget.clientAuth.verifyCode({ email, code: wrong })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     const row = await app.services.prisma.emailVerification.findFirstOrThrow({
       where: { practiceId: practice.practiceId, linkTokenHash: hashToken(linkTokenFrom(mail)) },
     });
     expect(row.attempts).toBe(5);
     expect(row.consumedAt).not.toBeNull();
-    await expect(widget.clientAuth.verifyCode({ email, code })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(widget.clientAuth.verifyLink({ token: linkTokenFrom(mail) })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(widget.clientAuth.verifyCode({ email, code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(widget.clientAuth.verifyLink({ token: linkTokenFrom(mail) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('opens a session from the magic link once, only for its own practice, and not after 15 minutes', async () => {
@@ -119,15 +119,15 @@ describe('client e-mail verification over real SMTP on postgres', () => {
     const other = await createTestPractice(app, 'b');
     const otherWidget = app.caller({ publishableKey: other.publishableKey, origin: other.origin, ip: uniqueIp() });
     const token = linkTokenFrom(await requestMail(email));
-    await expect(otherWidget.clientAuth.verifyLink({ token })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(otherWidget.clientAuth.verifyLink({ token })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const session = await widget.clientAuth.verifyLink({ token });
     expect(session.token).toMatch(/^tcs_/);
-    await expect(widget.clientAuth.verifyLink({ token })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(widget.clientAuth.verifyLink({ token })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const late = await requestMail(email);
     app.clock.advance(15 * 60_000 + 1000);
-    await expect(widget.clientAuth.verifyCode({ email, code: codeFrom(late) })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(widget.clientAuth.verifyLink({ token: linkTokenFrom(late) })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(widget.clientAuth.verifyCode({ email, code: codeFrom(late) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(widget.clientAuth.verifyLink({ token: linkTokenFrom(late) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('only the newest code for an address works', async () => {
@@ -135,7 +135,7 @@ describe('client e-mail verification over real SMTP on postgres', () => {
     const first = codeFrom(await requestMail(email));
     const second = codeFrom(await requestMail(email));
     if (first !== second) {
-      await expect(widget.clientAuth.verifyCode({ email, code: first })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(widget.clientAuth.verifyCode({ email, code: first })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     await expect(widget.clientAuth.verifyCode({ email, code: second })).resolves.toMatchObject({ token: expect.any(String) });
   });

@@ -24,8 +24,13 @@ function hashCode(services: AppServices, verificationId: string, code: string): 
   return crypto.createHmac('sha256', services.config.appSecret).update(`client-code\u0000${verificationId}\u0000${code}`).digest('hex');
 }
 
+/**
+ * One answer for a wrong, used, burned or expired code and for an address
+ * with no code at all: telling them apart would reveal that someone asked
+ * for a code for that address (that they may be this practice's client).
+ */
 function codeRefused(): DomainError {
-  return new DomainError('UNAUTHENTICATED', 'That code is not valid or has expired. Request a new one.', {
+  return new DomainError('NOT_FOUND', 'That code is not valid or has expired. Request a new one.', {
     reason: 'invalid_code',
   });
 }
@@ -127,7 +132,7 @@ export async function verifyClientLink(ctx: PublicContext, token: string): Promi
     v.expiresAt <= services.clock.now() ||
     v.attempts >= CLIENT_CODE_MAX_ATTEMPTS
   ) {
-    throw new DomainError('UNAUTHENTICATED', 'This link is not valid or has expired. Request a new one.', {
+    throw new DomainError('NOT_FOUND', 'This link is not valid or has expired. Request a new one.', {
       reason: 'invalid_link',
     });
   }

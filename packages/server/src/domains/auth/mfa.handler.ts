@@ -6,8 +6,13 @@ import type { StaffContext } from './staff-context.js';
 import { guardSignInAttempt, recordSignInFailure, recordSignInSuccess } from './sign-in-guard.js';
 import { matchTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri } from './totp.js';
 
+/**
+ * A wrong code is a form error on a valid session, not a sign-out: the
+ * console keeps the user on the code screen.
+ */
 function invalidCode(): DomainError {
-  return new DomainError('UNAUTHENTICATED', 'That code is not valid. Enter the current code from your app.', {
+  return new DomainError('VALIDATION_FAILED', 'That code is not valid. Enter the current code from your app.', {
+    field: 'code',
     reason: 'invalid_code',
   });
 }
@@ -42,7 +47,7 @@ export async function confirmMfaEnrolment(ctx: StaffContext, code: string): Prom
     orderBy: { createdAt: 'desc' },
     select: { id: true, secretEnc: true },
   });
-  if (!factor) throw new DomainError('PRECONDITION_FAILED', 'Start two-factor enrolment first');
+  if (!factor) throw new DomainError('NOT_FOUND', 'No two-factor enrolment in progress: start enrolment first', { reason: 'no_enrolment' });
   const now = services.clock.now();
   const step = await matchTotpStep(await openTotpSecret(services, factor.secretEnc), code, now, 0);
   if (step === null) {
@@ -69,7 +74,7 @@ export async function verifyMfa(ctx: StaffContext, code: string): Promise<{ mfaV
     orderBy: { confirmedAt: 'desc' },
     select: { id: true, secretEnc: true, lastUsedStep: true },
   });
-  if (!factor) throw new DomainError('PRECONDITION_FAILED', 'Set up two-factor authentication first');
+  if (!factor) throw new DomainError('NOT_FOUND', 'No two-factor method is set up: enrol first', { reason: 'not_enrolled' });
   const secret = await openTotpSecret(services, factor.secretEnc);
   const step = await matchTotpStep(secret, code, services.clock.now(), Number(factor.lastUsedStep));
   // Claiming the step with a compare-and-set makes the code single-use even

@@ -45,8 +45,13 @@ describe('staff TOTP MFA on postgres', () => {
     expect(factor.confirmedAt).toBeNull();
 
     await expect(staff.auth.mfa.confirmEnrolment({ code: '000000' === (await codeAt(secret)) ? '111111' : '000000' })).rejects.toMatchObject({
-      cause: { code: 'UNAUTHENTICATED', details: { reason: 'invalid_code' } },
+      cause: { code: 'VALIDATION_FAILED', details: { field: 'code', reason: 'invalid_code' } },
     });
+    // Nothing to confirm or verify for an account that never started enrolment.
+    const fresh = await createTestPractice(app, 'n');
+    const freshStaff = app.caller({ staffSessionToken: await passwordSession(fresh) });
+    await expect(freshStaff.auth.mfa.confirmEnrolment({ code: '123456' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(freshStaff.auth.mfa.verify({ code: '123456' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(staff.practice.settings()).rejects.toMatchObject({ cause: { code: 'MFA_REQUIRED', details: { enrolled: false } } });
     await staff.auth.mfa.confirmEnrolment({ code: await codeAt(secret) });
     await expect(staff.practice.settings()).resolves.toMatchObject({ id: p.practiceId });
@@ -72,7 +77,7 @@ describe('staff TOTP MFA on postgres', () => {
     await expect(second.practice.settings()).resolves.toMatchObject({ id: p.practiceId });
 
     const third = app.caller({ staffSessionToken: await passwordSession(p) });
-    await expect(third.auth.mfa.verify({ code })).rejects.toMatchObject({ cause: { code: 'UNAUTHENTICATED' } });
+    await expect(third.auth.mfa.verify({ code })).rejects.toMatchObject({ cause: { code: 'VALIDATION_FAILED' } });
     await expect(third.practice.settings()).rejects.toMatchObject({ cause: { code: 'MFA_REQUIRED' } });
     const events = await app.services.prisma.auditEvent.findMany({
       where: { practiceId: p.practiceId, action: 'auth.mfa_verify' },
@@ -87,7 +92,7 @@ describe('staff TOTP MFA on postgres', () => {
     app.clock.advance(5 * 60_000);
     const staff = app.caller({ staffSessionToken: await passwordSession(p) });
     await expect(staff.auth.mfa.verify({ code: await codeAt(secret, -60) })).rejects.toMatchObject({
-      cause: { code: 'UNAUTHENTICATED' },
+      cause: { code: 'VALIDATION_FAILED' },
     });
     await staff.auth.mfa.verify({ code: await codeAt(secret, -30) });
     await expect(staff.practice.settings()).resolves.toBeTruthy();
@@ -102,7 +107,7 @@ describe('staff TOTP MFA on postgres', () => {
     const wrong = right === '123456' ? '654321' : '123456';
     for (let i = 0; i < 3; i++) {
       await expect(app.caller({ staffSessionToken: token, ip: uniqueIp() }).auth.mfa.verify({ code: wrong })).rejects.toMatchObject({
-        code: 'UNAUTHORIZED',
+        code: 'BAD_REQUEST',
       });
     }
     await expect(app.caller({ staffSessionToken: token, ip: uniqueIp() }).auth.mfa.verify({ code: right })).rejects.toMatchObject({

@@ -1,5 +1,6 @@
 // Staff authentication and staff administration, mounted as `auth`.
 // Handlers live beside this file; this file only wires procedures.
+import { z } from 'zod';
 import { anonymousProcedure, router, staffProcedure } from '../../trpc/init.js';
 import { changePasswordInput, mfaCodeInput, signInInput, signUpPracticeInput } from './auth.schema.js';
 import { acceptInviteInput, inviteStaffInput, setRoleInput, staffUserIdInput } from './staff-admin.schema.js';
@@ -12,16 +13,18 @@ import { disableStaff, listStaff, setStaffRole } from './staff-members.handler.j
 
 const beforeMfa = { allowWithoutMfa: true } as const;
 const owner = { roles: ['owner'] as const };
+/** Mutations without input refuse any input, so stray fields are a clear 400. */
+const noInput = z.undefined();
 
 export const authRouter = router({
   signIn: anonymousProcedure.input(signInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
-  signOut: anonymousProcedure.mutation(({ ctx }) => signOut(ctx)),
+  signOut: anonymousProcedure.input(noInput).mutation(({ ctx }) => signOut(ctx)),
   signUpPractice: anonymousProcedure.input(signUpPracticeInput).mutation(({ ctx, input }) => signUpPractice(ctx, input)),
   me: staffProcedure.meta(beforeMfa).query(({ ctx }) => getStaffMe(ctx)),
   changePassword: staffProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx, input)),
 
   mfa: router({
-    startEnrolment: staffProcedure.meta(beforeMfa).mutation(({ ctx }) => startMfaEnrolment(ctx)),
+    startEnrolment: staffProcedure.meta(beforeMfa).input(noInput).mutation(({ ctx }) => startMfaEnrolment(ctx)),
     confirmEnrolment: staffProcedure
       .meta(beforeMfa)
       .input(mfaCodeInput)

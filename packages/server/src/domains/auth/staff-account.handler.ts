@@ -72,7 +72,7 @@ export async function signOut(ctx: Context): Promise<{ signedOut: true }> {
   return { signedOut: true };
 }
 
-/** Changing the password ends every other session of the account. */
+/** Changing the password (or re-confirming it) ends every other session of the account. */
 export async function changePassword(
   ctx: StaffContext,
   input: { currentPassword: string; newPassword: string },
@@ -98,12 +98,8 @@ export async function changePassword(
     });
   }
   await recordSignInSuccess(services, key);
-  if (input.newPassword === input.currentPassword) {
-    throw new DomainError('VALIDATION_FAILED', 'Choose a password different from the current one', {
-      field: 'password',
-      reason: 'unchanged',
-    });
-  }
+  // Re-entering the same password is allowed: it is how a user signs out
+  // every other device without choosing a new password.
   assertPasswordAllowed(input.newPassword, user.email);
   await ctx.db.staffUser.update({
     where: { id: staff.userId },
