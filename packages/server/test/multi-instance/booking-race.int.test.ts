@@ -63,7 +63,7 @@ describe('booking race across two server processes', () => {
     const query = { appointmentTypeId: type.id, from: new Date(now).toISOString(), to: new Date(now + 3 * 86_400_000).toISOString(), timeZone: 'UTC' };
     const availability = await fetch(`${bases[0]}/trpc/booking.availability?input=${encodeURIComponent(JSON.stringify(query))}`, { headers });
     expect(availability.status).toBe(200);
-    const slot = (await availability.json()).result.data.slots[0];
+    const slot = ((await availability.json()) as { result: { data: { slots: { startsAt: string }[] } } }).result.data.slots[0]!;
     expect(slot).toBeTruthy();
 
     const body = JSON.stringify({ appointmentTypeId: type.id, clinicianId: clinician.userId, startsAt: slot.startsAt });
