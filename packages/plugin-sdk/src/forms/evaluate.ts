@@ -30,8 +30,9 @@ export function isRequired(item: FormItem, answers: AnswersInput): boolean {
 
 /**
  * Computes visibility of every item with hiding cascaded: a condition on a
- * hidden field sees no answer. Conditions forming a cycle (rejected by the
- * definition schema) evaluate as hidden rather than looping.
+ * hidden field sees no answer. In a cycle of conditions (which the
+ * definition schema rejects) the reference that closes the cycle sees no
+ * answer, so evaluation always terminates.
  */
 export function visibilityOf(
   definition: FormDefinition,
