@@ -173,3 +173,29 @@ describe('sign-in timing on postgres', () => {
     expect(ratio).toBeLessThan(2);
   });
 });
+
+describe('sign-in cookie behind a TLS-terminating proxy', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ db: 'pglite', env: { TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('marks the cookie Secure when the request arrived over HTTPS, and not otherwise', async () => {
+    const p = await createTestPractice(app);
+    const base = await app.listen();
+    const signIn = (headers: Record<string, string>) =>
+      fetch(`${base}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email: p.ownerEmail, password: p.ownerPassword }),
+      });
+    const https = await signIn({ 'x-forwarded-proto': 'https' });
+    expect(https.status).toBe(200);
+    expect(https.headers.get('set-cookie')).toMatch(/^tcrm_staff=tss_[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    const plain = await signIn({});
+    expect(plain.headers.get('set-cookie')).not.toContain('Secure');
+  });
+});
