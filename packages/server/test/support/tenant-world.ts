@@ -5,6 +5,9 @@
 // services (provisioning, sessions, the clients router), never by hand.
 import type { StaffRole } from '../../src/generated/prisma/enums.js';
 import { createClientSession } from '../../src/domains/auth/client-session.js';
+import { createStaffSession } from '../../src/domains/auth/staff-session.js';
+import { hashPassword } from '../../src/domains/auth/password.js';
+import { hashToken } from '../../src/domains/auth/session-token.js';
 import { createTestPractice, signedInStaff, type TestPractice } from './fixtures.js';
 import type { TestApp } from './test-app.js';
 
@@ -15,17 +18,26 @@ export interface Tenant {
   practice: TestPractice;
   /** Display name of the practice (B's must never show up in A's answers). */
   practiceName: string;
+  slug: string;
   staff: Record<StaffRole, { userId: string; token: string }>;
   clients: { adultId: string; guardianId: string; minorId: string; spareId: string };
   /** Decrypted values that would identify B's clients if they leaked. */
   clientNames: string[];
   apiKeys: { publishableId: string; spareSecretId: string; extraPublishableId: string; extraPublishableKey: string };
   clientSession: { token: string; clientId: string };
+  /** A clinician with a known password, for procedures that act on the caller's own account. */
+  spareStaff: { userId: string; token: string; email: string; password: string };
+  /** E-mail of the adult client, with a live code requested through this practice's key. */
+  adultEmail: string;
+  /** A live magic-link token of this practice (for the guardian's e-mail). */
+  linkToken: string;
 }
 
 export interface World {
   a: Tenant;
   b: Tenant;
+  /** Staff who work in both practices (members of A and of B, signed in to B). */
+  shared: { forRole: { userId: string }; forDisable: { userId: string } };
 }
 
 async function buildTenant(app: TestApp, label: 'a' | 'b'): Promise<Tenant> {
@@ -67,10 +79,44 @@ async function buildTenant(app: TestApp, label: 'a' | 'b'): Promise<Tenant> {
     clientId: adult.id,
   });
   const settings = await caller.practice.settings();
+  const spareEmail = `spare-${tag.toLowerCase()}@example.test`;
+  const sparePassword = `Lantern-Harbor-${tag}-Quietly`;
+  const spareUser = await app.services.prisma.staffUser.create({
+    data: {
+      email: spareEmail,
+      displayName: `Spare ${tag}`,
+      passwordHash: await hashPassword(sparePassword),
+      memberships: { create: { practiceId: practice.practiceId, role: 'clinician' } },
+    },
+    select: { id: true },
+  });
+  const spareSession = await createStaffSession(app.services, {
+    staffUserId: spareUser.id,
+    practiceId: practice.practiceId,
+    mfaVerified: true,
+    ip: '127.0.0.1',
+    userAgent: 'test',
+  });
+  const adultEmail = `adult-${tag}@example.test`;
+  await app.caller({ publishableKey: practice.publishableKey, origin: practice.origin }).clientAuth.requestCode({ email: adultEmail });
+  // The link token is only ever e-mailed; a row with a token we know stands in for reading the mail.
+  const linkToken = `tcv_world_${tag}_${practice.practiceId.replace(/-/g, '')}`;
+  const now = app.clock.now();
+  await app.services.prisma.emailVerification.create({
+    data: {
+      practiceId: practice.practiceId,
+      emailHash: await app.services.cipher.blindIndex(practice.practiceId, `g-${tag}@example.test`),
+      codeHash: 'not-a-code',
+      linkTokenHash: hashToken(linkToken),
+      expiresAt: new Date(now.getTime() + 10 * 60_000),
+      createdAt: now,
+    },
+  });
   return {
     label,
     practice,
     practiceName: settings.name,
+    slug: settings.slug,
     staff,
     clients: { adultId: adult.id, guardianId: guardian.id, minorId: minor.id, spareId: spare.id },
     clientNames: Object.values(names),
@@ -81,16 +127,29 @@ async function buildTenant(app: TestApp, label: 'a' | 'b'): Promise<Tenant> {
       extraPublishableKey: extra.publicKey!,
     },
     clientSession: { token: session.token, clientId: adult.id },
+    spareStaff: { userId: spareUser.id, token: spareSession.token, email: spareEmail, password: sparePassword },
+    adultEmail,
+    linkToken,
   };
 }
 
+/** Someone working in both practices: a member of B (signed in there) and of A. */
+async function sharedStaff(app: TestApp, a: Tenant, b: Tenant): Promise<{ userId: string }> {
+  const { userId } = await signedInStaff(app, b.practice.practiceId, 'clinician');
+  await app.services.prisma.membership.create({ data: { practiceId: a.practice.practiceId, staffUserId: userId, role: 'clinician' } });
+  return { userId };
+}
+
 export async function buildWorld(app: TestApp): Promise<World> {
-  return { a: await buildTenant(app, 'a'), b: await buildTenant(app, 'b') };
+  const a = await buildTenant(app, 'a');
+  const b = await buildTenant(app, 'b');
+  return { a, b, shared: { forRole: await sharedStaff(app, a, b), forDisable: await sharedStaff(app, a, b) } };
 }
 
 /**
  * Strings that identify tenant B: none may appear in anything A receives.
- * (Origins are left out: they are public, and A may list any site it likes.)
+ * (Origins, slugs and staff e-mails are left out: A may type them itself, e.g.
+ * list B's site on its key, try B's slug, or invite B's staff member.)
  */
 export function fingerprintsOf(t: Tenant): string[] {
   return [
@@ -104,5 +163,7 @@ export function fingerprintsOf(t: Tenant): string[] {
     t.apiKeys.extraPublishableId,
     t.apiKeys.extraPublishableKey,
     ...Object.values(t.staff).map((s) => s.userId),
+    t.spareStaff.userId,
+    t.linkToken,
   ];
 }

@@ -14,7 +14,7 @@ export function requestInfoFor(principal: Principal, t: Tenant): Partial<Request
     case 'client':
       return { publishableKey: t.practice.publishableKey, origin: t.practice.origin, bearerToken: t.clientSession.token };
     case 'staff':
-      return { staffSessionToken: t.staff[principal.role].token };
+      return { staffSessionToken: principal.spare ? t.spareStaff.token : t.staff[principal.role].token };
   }
 }
 
