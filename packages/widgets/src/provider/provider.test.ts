@@ -165,7 +165,7 @@ describe('a widget without a provider', () => {
     const el = await render<TcrmProvider>(html`<tcrm-provider publishable-key="pk" api-url="http://api.test"><probe-widget></probe-widget></tcrm-provider>`);
     await tick();
     await settle(el);
-    const widget = el.querySelector('probe-widget')!;
+    const widget = el.querySelector<ProbeWidget>('probe-widget')!;
     expect(widget.hasAttribute('theme')).to.be.false;
     expect(widget.context.api).to.equal(el.api);
     expect(api.requests).to.have.length(1);

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// Widget weight report: min+gzip bytes of what a page loads for each
+// element, of everything together (tcrm-widgets.js), of the lazy parts,
+// and of baselines built the same way in the same run (Lit alone, the
+// tRPC client alone, our API client alone), so ratios are comparable.
+// Prints a table, then one JSON line (`--json`: only the JSON).
+// Budgets (REQUIREMENTS.md): ≤ 20 KB per widget, ≤ 45 KB all.
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { ELEMENT_ENTRIES, SCRIPT_BUNDLE } from '../build-entries.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const KB = 1024;
+
+const BASELINES = {
+  'lit (LitElement, html, css)': `import { LitElement, html, css } from 'lit';
+    class X extends LitElement { static styles = css\`:host{}\`; render() { return html\`<p>\${1}</p>\`; } }
+    customElements.define('x-x', X);`,
+  '@trpc/client (createTRPCClient + httpBatchLink)': `import { createTRPCClient, httpBatchLink } from '@trpc/client';
+    export const api = createTRPCClient({ links: [httpBatchLink({ url: '/trpc' })] });`,
+  'tcrm api client (createApiClient)': `import { createApiClient } from '/src/api/api-client.ts';
+    export const api = createApiClient({ url: '/trpc', headers: () => ({}) });`,
+};
+
+/** Builds one entry (a file or inline code) and returns its output chunks. */
+async function bundle(entry, code) {
+  const id = '\0size-entry.js';
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    esbuild: { legalComments: 'none' },
+    plugins: code ? [{ name: 'entry', resolveId: (s) => (s === 'size-entry' ? id : null), load: (i) => (i === id ? code : null) }] : [],
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: 'esbuild',
+      modulePreload: false,
+      rollupOptions: { input: { entry: code ? 'size-entry' : entry }, output: { format: 'es' } },
+    },
+  });
+  return (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+}
+
+const gz = (code) => gzipSync(code, { level: 9 }).length;
+
+/** Size of the entry chunk with its static imports (what loads first), and of each lazy chunk. */
+function measure(chunks) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const entry = chunks.find((c) => c.isEntry);
+  const initial = new Set();
+  const visit = (c) => {
+    if (initial.has(c)) return;
+    initial.add(c);
+    c.imports.forEach((f) => visit(byName.get(f)));
+  };
+  visit(entry);
+  const code = [...initial].map((c) => c.code).join('\n');
+  const lazy = chunks.filter((c) => !initial.has(c)).map((c) => ({ name: c.name, minBytes: c.code.length, minGzipBytes: gz(c.code) }));
+  return { minBytes: code.length, minGzipBytes: gz(code), lazy };
+}
+
+const report = { budgetPerWidgetBytes: 20 * KB, budgetAllBytes: 45 * KB, baselines: {}, elements: {}, all: null, lazy: {} };
+for (const [name, code] of Object.entries(BASELINES)) report.baselines[name] = measure(await bundle(null, code));
+for (const [name, entry] of Object.entries(ELEMENT_ENTRIES)) {
+  const m = measure(await bundle(entry));
+  report.elements[name] = { minBytes: m.minBytes, minGzipBytes: m.minGzipBytes };
+  for (const l of m.lazy) report.lazy[l.name] = l;
+}
+const all = measure(await bundle(SCRIPT_BUNDLE.entry));
+report.all = { file: `${SCRIPT_BUNDLE.name}.js`, minBytes: all.minBytes, minGzipBytes: all.minGzipBytes };
+for (const l of all.lazy) report.lazy[l.name] = l;
+
+const lit = report.baselines['lit (LitElement, html, css)'].minGzipBytes;
+if (!process.argv.includes('--json')) {
+  const row = (label, b) => `${label.padEnd(50)} ${(b.minGzipBytes / KB).toFixed(2).padStart(7)} KB  ${(b.minGzipBytes / lit).toFixed(2).padStart(5)}× lit`;
+  console.log('min+gzip (level 9)');
+  console.log('— baselines');
+  for (const [n, b] of Object.entries(report.baselines)) console.log(row(n, b));
+  console.log('— one element per page (incl. Lit, context, API client where used)');
+  for (const [n, b] of Object.entries(report.elements)) console.log(row(n, b));
+  console.log('— everything, one script tag');
+  console.log(row(report.all.file, report.all));
+  console.log('— lazy (loaded on demand, reported separately)');
+  for (const [n, b] of Object.entries(report.lazy)) console.log(row(n, b));
+}
+console.log(JSON.stringify(report));
+const over = Object.values(report.elements).some((e) => e.minGzipBytes > report.budgetPerWidgetBytes) || report.all.minGzipBytes > report.budgetAllBytes;
+if (over) console.error('over budget');
+process.exitCode = over ? 1 : 0;
