@@ -101,6 +101,9 @@ export class FileKeyProvider implements KeyProvider {
   }
 
   async wrap(dataKey: Buffer) {
+    // Wraps are rare (a new practice, a data-key rotation): re-read the file so
+    // a long-running instance never wraps with a master key `rotate-keys --retire` removed.
+    this.reload();
     const masterKeyId = this.file.active;
     return { masterKeyId, wrappedKey: seal(this.key(masterKeyId), dataKey, WRAP_AAD) };
   }

@@ -14,10 +14,10 @@ export interface RotationResult {
 }
 
 /**
- * `retire` removes master keys no data key uses any more. Leave it off while
- * other instances may still hold the old key file in memory (they would wrap
- * a new practice's key with the old master key); run with it once all
- * instances have restarted.
+ * `retire` removes master keys no data key uses any more. Instances sharing
+ * the key file pick the change up by themselves (FileKeyProvider re-reads the
+ * file before every wrap and on an unknown key id). Where each host keeps its
+ * own copy of the file, copy the rotated file to every host before retiring.
  */
 export async function rotateMasterKey(
   db: Db,
