@@ -1,4 +1,4 @@
-import { localize, type FieldError, type LocalizedText } from '@therapycrm/plugin-sdk';
+import { localize, type FieldError, type LocalizedText } from '@therapycrm/plugin-sdk/forms';
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
@@ -37,6 +37,7 @@ const selectionBounds: FieldValidator<ChoiceFieldValue, TcrmChoice> = {
  * @csspart options - The group of options.
  * @csspart option - One option's label.
  * @csspart option-input - One option's radio or checkbox.
+ * @csspart option-label - One option's text.
  */
 export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   static override styles: CSSResultGroup = [TcrmField.styles, choiceStyles];

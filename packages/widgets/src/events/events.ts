@@ -1,4 +1,4 @@
-import type { FieldError } from '@therapycrm/plugin-sdk';
+import type { FieldError } from '@therapycrm/plugin-sdk/forms';
 
 /**
  * What a field event says about its source. Deliberately never the value:

@@ -88,6 +88,10 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       expect(changes.length + inputs.length, 'fires tcrm events').to.be.greaterThan(0);
       // Events say which field, never what was answered (PHI stays out of bubbling events).
       for (const e of [...changes, ...inputs]) expect(e.detail).to.deep.equal({ name: 'answer', id: 'the-field' });
+      // Answers are PHI: nothing may land in browser storage.
+      expect(localStorage.length + sessionStorage.length, 'web storage').to.equal(0);
+      expect(document.cookie, 'cookies').to.equal('');
+      expect(await indexedDB.databases(), 'IndexedDB').to.deep.equal([]);
     });
 
     it('when required, is invalid until answered and announces a linked error', async () => {

@@ -1,4 +1,4 @@
-import { isAnswered, type FieldError } from '@therapycrm/plugin-sdk';
+import { isAnswered, type FieldError } from '@therapycrm/plugin-sdk/forms';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { consumeTcrm, type TcrmContext } from '../context/consume.js';
 import { TcrmChangeEvent, TcrmInputEvent, TcrmInvalidEvent, type TcrmFieldEventDetail } from '../events/events.js';

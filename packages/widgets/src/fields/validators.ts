@@ -1,4 +1,4 @@
-import type { FieldError } from '@therapycrm/plugin-sdk';
+import type { FieldError } from '@therapycrm/plugin-sdk/forms';
 
 /**
  * One rule a field's value must pass. `check` returns a plugin-SDK field

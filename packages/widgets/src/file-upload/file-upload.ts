@@ -1,4 +1,4 @@
-import { checkUploadedFile } from '@therapycrm/plugin-sdk';
+import { checkUploadedFile } from '@therapycrm/plugin-sdk/forms';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';

@@ -1,4 +1,4 @@
-import type { FieldError } from '@therapycrm/plugin-sdk';
+import type { FieldError } from '@therapycrm/plugin-sdk/forms';
 import { en, type Catalogue, type MessageKey } from './messages/en.js';
 import { directionOf } from './locale.js';
 

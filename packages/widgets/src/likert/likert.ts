@@ -1,4 +1,4 @@
-import { localize, type LocalizedText } from '@therapycrm/plugin-sdk';
+import { localize, type LocalizedText } from '@therapycrm/plugin-sdk/forms';
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import type { ChoiceOptionInput } from '../choice/choice.js';
 import { TcrmField } from '../fields/field.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_SIGNATURE_MAX_BYTES } from '@therapycrm/plugin-sdk';
+import { DEFAULT_SIGNATURE_MAX_BYTES } from '@therapycrm/plugin-sdk/forms';
 import { html, nothing, type PropertyValues, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';

@@ -1,4 +1,4 @@
-import { isEmailAddress, isIsoDate, isPhoneNumber, type FieldError } from '@therapycrm/plugin-sdk';
+import { isEmailAddress, isIsoDate, isPhoneNumber, type FieldError } from '@therapycrm/plugin-sdk/forms';
 import type { FieldValidator } from '../fields/validators.js';
 
 /** What the text validators read from their field. */

@@ -1,4 +1,4 @@
-import type { FieldErrorCode } from '@therapycrm/plugin-sdk';
+import type { FieldErrorCode } from '@therapycrm/plugin-sdk/forms';
 
 /**
  * English, the fallback catalogue. Keys are typed: every other catalogue
