@@ -5,7 +5,6 @@
 // (scope, key) unique index: the loser waits for the winner's commit, fails to
 // insert, and then replays the winner's response.
 import crypto from 'node:crypto';
-import { canonicalJson } from '../../audit/audit-log.js';
 import { DomainError } from '../../errors.js';
 import type { Db } from '../../db/client.js';
 import type { Context } from '../../trpc/context.js';
@@ -27,7 +26,9 @@ export function claimFor(ctx: Context, practiceId: string, procedure: string, in
   const key = ctx.request.idempotencyKey;
   if (!key) throw new DomainError('BAD_REQUEST', 'Send an Idempotency-Key header with this request', { header: 'Idempotency-Key' });
   if (!KEY.test(key)) throw new DomainError('BAD_REQUEST', 'The Idempotency-Key header must be 8–128 letters, digits or _ . : -', { header: 'Idempotency-Key' });
-  const requestHash = crypto.createHmac('sha256', ctx.services.config.appSecret).update(canonicalJson(input)).digest('hex');
+  // JSON.stringify, not a recursive canonical form: a retry resends the same
+  // bytes (same key order), and hostile nesting cannot exhaust the stack here.
+  const requestHash = crypto.createHmac('sha256', ctx.services.config.appSecret).update(JSON.stringify(input) ?? '').digest('hex');
   return { scope: `${procedure}:${practiceId}`, key, requestHash };
 }
 

@@ -193,3 +193,28 @@ describe('intake tampering on postgres', () => {
     });
   });
 });
+
+describe('draft retention on postgres', () => {
+  it('purges drafts 30 days after their last save, with their files, and keeps fresher ones', async () => {
+    const app = await startTestApp({ db: 'postgres' });
+    try {
+      const practice = await createTestPractice(app);
+      await publishedConditionalForm(app, practice);
+      const widget = widgetCaller(app, practice);
+      const stale = await widget.intake.startDraft({ formKey: 'adult-intake' });
+      await widget.intake.uploadFile({ resumeToken: stale.resumeToken, fieldId: 'insurance_card', data: samplePdf().toString('base64') });
+      app.clock.advance(20 * 24 * 3_600_000);
+      const fresh = await widget.intake.startDraft({ formKey: 'adult-intake' });
+      app.clock.advance(11 * 24 * 3_600_000);
+      const before = await intakeRowCounts(app);
+      const { purgeExpiredDrafts } = await import('./draft-retention.js');
+      expect(await purgeExpiredDrafts(app.services)).toBe(1);
+      expect(await intakeRowCounts(app)).toEqual({ ...before, drafts: before.drafts - 1, files: before.files - 1, blobs: before.blobs - 1 });
+      await expect(widget.intake.resumeDraft({ resumeToken: fresh.resumeToken })).resolves.toMatchObject({ draftId: fresh.draftId });
+      await expect(widget.intake.resumeDraft({ resumeToken: stale.resumeToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await app.services.prisma.auditEvent.count({ where: { practiceId: practice.practiceId, action: 'intake.draft.purge' } })).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
