@@ -51,7 +51,7 @@ export async function confirmMfaEnrolment(ctx: StaffContext, code: string): Prom
   const now = services.clock.now();
   const step = await matchTotpStep(await openTotpSecret(services, factor.secretEnc), code, now, 0);
   if (step === null) {
-    await recordSignInFailure(services, mfaKey(ctx));
+    await recordSignInFailure(services, ctx.request.ip, mfaKey(ctx));
     await audit(ctx, staff.practiceId, { action: 'auth.mfa_enrol', objectType: 'StaffUser', objectId: staff.userId, outcome: 'failure' });
     throw invalidCode();
   }
@@ -88,7 +88,7 @@ export async function verifyMfa(ctx: StaffContext, code: string): Promise<{ mfaV
       })
     ).count === 1;
   if (!claimed) {
-    await recordSignInFailure(services, mfaKey(ctx));
+    await recordSignInFailure(services, ctx.request.ip, mfaKey(ctx));
     await audit(ctx, staff.practiceId, { action: 'auth.mfa_verify', objectType: 'StaffUser', objectId: staff.userId, outcome: 'failure' });
     throw invalidCode();
   }

@@ -67,7 +67,7 @@ export async function signIn(ctx: Context, input: z.infer<typeof signInInput>): 
             : null;
 
   if (failure || !user) {
-    await recordSignInFailure(services, accountKey);
+    await recordSignInFailure(services, ctx.request.ip, accountKey);
     const practiceIds = user?.memberships.map((m) => m.practice.id) ?? [];
     if (user) {
       await ctx.db.staffUser.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });

@@ -199,3 +199,32 @@ describe('sign-in cookie behind a TLS-terminating proxy', () => {
     expect(plain.headers.get('set-cookie')).not.toContain('Secure');
   });
 });
+
+describe('per-IP sign-in limit on pglite', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ db: 'pglite', rateLimitRules: { authByIp: { points: 3, duration: 600 } } });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('counts failures across accounts from one IP (password spraying) but not successes', async () => {
+    const p = await createTestPractice(app);
+    const office = app.caller({ ip: uniqueIp() });
+    // A whole practice signing in from one office IP is not an attack.
+    for (let i = 0; i < 5; i++) {
+      await expect(office.auth.signIn({ email: p.ownerEmail, password: p.ownerPassword })).resolves.toMatchObject({ status: 'signed_in' });
+    }
+    const sprayer = app.caller({ ip: uniqueIp() });
+    for (let i = 0; i < 3; i++) {
+      await expect(sprayer.auth.signIn({ email: `victim-${i}@example.test`, password: 'Winter2026-guess' })).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+      });
+    }
+    await expect(sprayer.auth.signIn({ email: p.ownerEmail, password: p.ownerPassword })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    await expect(office.auth.signIn({ email: p.ownerEmail, password: p.ownerPassword })).resolves.toMatchObject({ status: 'signed_in' });
+  });
+});

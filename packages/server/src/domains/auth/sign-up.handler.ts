@@ -15,8 +15,9 @@ export async function signUpPractice(
   input: z.infer<typeof signUpPracticeInput>,
 ): Promise<{ practiceId: string; publishableKey: string }> {
   const { services } = ctx;
-  // Sign-ups cost argon2 work and rows: limited per IP like sign-in attempts.
+  // Every sign-up costs argon2 work and rows: each one counts against the IP.
   await guardSignInAttempt(services, ctx.request.ip, [input.owner.email]);
+  await services.rateLimits.consume('authByIp', ctx.request.ip);
   const existing = await ctx.db.staffUser.findUnique({
     where: { email: input.owner.email },
     select: { passwordHash: true, disabledAt: true },
@@ -27,7 +28,7 @@ export async function signUpPractice(
     // person's account to a practice they control.
     const ok = await verifyPassword(existing.passwordHash, input.owner.password);
     if (!ok || existing.disabledAt) {
-      await recordSignInFailure(services, [input.owner.email]);
+      await recordSignInFailure(services, ctx.request.ip, [input.owner.email]);
       throw new DomainError('CONFLICT', 'This e-mail already has an account: enter its password to add a practice to it', {
         field: 'owner.email',
         reason: 'account_exists',

@@ -85,7 +85,7 @@ export async function changePassword(
     select: { email: true, passwordHash: true },
   });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordSignInFailure(services, key);
+    await recordSignInFailure(services, ctx.request.ip, key);
     await audit(ctx, staff.practiceId, {
       action: 'auth.password_change',
       objectType: 'StaffUser',

@@ -66,7 +66,7 @@ export async function acceptStaffInvite(
   if (existing) {
     await guardSignInAttempt(services, ctx.request.ip, [invite.email]);
     if (existing.disabledAt || !(await verifyPassword(existing.passwordHash, input.password))) {
-      await recordSignInFailure(services, [invite.email]);
+      await recordSignInFailure(services, ctx.request.ip, [invite.email]);
       throw new DomainError('UNAUTHENTICATED', 'Incorrect e-mail or password', { reason: 'account_exists' });
     }
   } else {
