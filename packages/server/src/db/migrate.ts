@@ -14,7 +14,7 @@ export const MIGRATIONS_DIR = path.resolve(
 );
 
 /** Arbitrary constant: the advisory lock id that serialises migrations. */
-const MIGRATION_LOCK_ID = 722011;
+export const MIGRATION_LOCK_ID = 722011;
 
 /** A migration failed (rolled back, not recorded) or was edited after being applied. */
 export class MigrationError extends Error {
