@@ -28,7 +28,11 @@ export function widgetBuild(input: Record<string, string>, emptyOutDir: boolean)
       rollupOptions: {
         input,
         preserveEntrySignatures: 'exports-only',
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
       },
     },
   } satisfies InlineConfig;

@@ -12,6 +12,7 @@ import { ELEMENT_ENTRIES, SCRIPT_BUNDLE } from '../build-entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
+const print = (line) => process.stdout.write(`${line}\n`);
 
 const BASELINES = {
   'lit (LitElement, html, css)': `import { LitElement, html, css } from 'lit';
@@ -31,7 +32,15 @@ async function bundle(entry, code) {
     configFile: false,
     logLevel: 'silent',
     esbuild: { legalComments: 'none' },
-    plugins: code ? [{ name: 'entry', resolveId: (s) => (s === 'size-entry' ? id : null), load: (i) => (i === id ? code : null) }] : [],
+    plugins: code
+      ? [
+          {
+            name: 'entry',
+            resolveId: (s) => (s === 'size-entry' ? id : null),
+            load: (i) => (i === id ? code : null),
+          },
+        ]
+      : [],
     build: {
       write: false,
       target: 'es2022',
@@ -57,35 +66,52 @@ function measure(chunks) {
   };
   visit(entry);
   const code = [...initial].map((c) => c.code).join('\n');
-  const lazy = chunks.filter((c) => !initial.has(c)).map((c) => ({ name: c.name, minBytes: c.code.length, minGzipBytes: gz(c.code) }));
+  const lazy = chunks
+    .filter((c) => !initial.has(c))
+    .map((c) => ({ name: c.name, minBytes: c.code.length, minGzipBytes: gz(c.code) }));
   return { minBytes: code.length, minGzipBytes: gz(code), lazy };
 }
 
-const report = { budgetPerWidgetBytes: 20 * KB, budgetAllBytes: 45 * KB, baselines: {}, elements: {}, all: null, lazy: {} };
-for (const [name, code] of Object.entries(BASELINES)) report.baselines[name] = measure(await bundle(null, code));
+const report = {
+  budgetPerWidgetBytes: 20 * KB,
+  budgetAllBytes: 45 * KB,
+  baselines: {},
+  elements: {},
+  all: null,
+  lazy: {},
+};
+for (const [name, code] of Object.entries(BASELINES))
+  report.baselines[name] = measure(await bundle(null, code));
 for (const [name, entry] of Object.entries(ELEMENT_ENTRIES)) {
   const m = measure(await bundle(entry));
   report.elements[name] = { minBytes: m.minBytes, minGzipBytes: m.minGzipBytes };
   for (const l of m.lazy) report.lazy[l.name] = l;
 }
 const all = measure(await bundle(SCRIPT_BUNDLE.entry));
-report.all = { file: `${SCRIPT_BUNDLE.name}.js`, minBytes: all.minBytes, minGzipBytes: all.minGzipBytes };
+report.all = {
+  file: `${SCRIPT_BUNDLE.name}.js`,
+  minBytes: all.minBytes,
+  minGzipBytes: all.minGzipBytes,
+};
 for (const l of all.lazy) report.lazy[l.name] = l;
 
 const lit = report.baselines['lit (LitElement, html, css)'].minGzipBytes;
 if (!process.argv.includes('--json')) {
-  const row = (label, b) => `${label.padEnd(50)} ${(b.minGzipBytes / KB).toFixed(2).padStart(7)} KB  ${(b.minGzipBytes / lit).toFixed(2).padStart(5)}× lit`;
-  console.log('min+gzip (level 9)');
-  console.log('— baselines');
-  for (const [n, b] of Object.entries(report.baselines)) console.log(row(n, b));
-  console.log('— one element per page (incl. Lit, context, API client where used)');
-  for (const [n, b] of Object.entries(report.elements)) console.log(row(n, b));
-  console.log('— everything, one script tag');
-  console.log(row(report.all.file, report.all));
-  console.log('— lazy (loaded on demand, reported separately)');
-  for (const [n, b] of Object.entries(report.lazy)) console.log(row(n, b));
+  const row = (label, b) =>
+    `${label.padEnd(50)} ${(b.minGzipBytes / KB).toFixed(2).padStart(7)} KB  ${(b.minGzipBytes / lit).toFixed(2).padStart(5)}× lit`;
+  print('min+gzip (level 9)');
+  print('— baselines');
+  for (const [n, b] of Object.entries(report.baselines)) print(row(n, b));
+  print('— one element per page (incl. Lit, context, API client where used)');
+  for (const [n, b] of Object.entries(report.elements)) print(row(n, b));
+  print('— everything, one script tag');
+  print(row(report.all.file, report.all));
+  print('— lazy (loaded on demand, reported separately)');
+  for (const [n, b] of Object.entries(report.lazy)) print(row(n, b));
 }
-console.log(JSON.stringify(report));
-const over = Object.values(report.elements).some((e) => e.minGzipBytes > report.budgetPerWidgetBytes) || report.all.minGzipBytes > report.budgetAllBytes;
-if (over) console.error('over budget');
+print(JSON.stringify(report));
+const over =
+  Object.values(report.elements).some((e) => e.minGzipBytes > report.budgetPerWidgetBytes) ||
+  report.all.minGzipBytes > report.budgetAllBytes;
+if (over) process.stderr.write('over budget\n');
 process.exitCode = over ? 1 : 0;

@@ -12,16 +12,37 @@ export { TcrmTextarea } from './textarea/textarea.js';
 export { TcrmChoice, type ChoiceFieldValue, type ChoiceOptionInput } from './choice/choice.js';
 export { TcrmYesNo } from './yes-no/yes-no.js';
 export { TcrmLikert, type LikertRowInput, type LikertValue } from './likert/likert.js';
-export { TcrmAddress, ADDRESS_PARTS, type AddressPart, type AddressValue } from './address/address.js';
+export {
+  TcrmAddress,
+  ADDRESS_PARTS,
+  type AddressPart,
+  type AddressValue,
+} from './address/address.js';
 export { TcrmSignature } from './signature/signature.js';
 export { TcrmFileUpload } from './file-upload/file-upload.js';
 
-export { TcrmChangeEvent, TcrmInputEvent, TcrmInvalidEvent, type TcrmFieldEventDetail } from './events/events.js';
+export {
+  TcrmChangeEvent,
+  TcrmInputEvent,
+  TcrmInvalidEvent,
+  type TcrmFieldEventDetail,
+} from './events/events.js';
 
-export { apiContext, localeContext, practiceContext, sessionContext, type PracticeProfile, type PracticeState } from './context/keys.js';
+export {
+  apiContext,
+  localeContext,
+  practiceContext,
+  sessionContext,
+  type PracticeProfile,
+  type PracticeState,
+} from './context/keys.js';
 export { ClientSession } from './context/session.js';
 export { consumeTcrm, TcrmContext, type ConsumeOptions } from './context/consume.js';
-export { ProviderController, PUBLISHABLE_KEY_HEADER, type ProviderSettings } from './context/provider-controller.js';
+export {
+  ProviderController,
+  PUBLISHABLE_KEY_HEADER,
+  type ProviderSettings,
+} from './context/provider-controller.js';
 export { createApiClient, type ApiClientOptions, type TcrmApi } from './api/api-client.js';
 export { TcrmApiError, type ApiErrorShape } from './api/api-error.js';
 

@@ -3,7 +3,14 @@ import { runFieldContract } from '../fields/field-contract.js';
 import { press, render, selectAll, settle, type } from '../testing/fixtures.js';
 import type { TcrmAddress } from './address.js';
 
-const home = { line1: '1 Main St', line2: '', city: 'Springfield', region: '', postalCode: '12345', country: 'US' };
+const home = {
+  line1: '1 Main St',
+  line2: '',
+  city: 'Springfield',
+  region: '',
+  postalCode: '12345',
+  country: 'US',
+};
 
 runFieldContract<TcrmAddress>({
   tag: 'tcrm-address',
@@ -40,22 +47,28 @@ describe('tcrm-address', () => {
     const line1 = el.shadowRoot!.getElementById('line1') as HTMLInputElement;
     expect(line1.labels![0]!.textContent).to.equal('Street address');
     expect(line1.autocomplete).to.equal('address-line1');
-    expect(el.shadowRoot!.querySelector('select')!.selectedOptions[0]!.textContent).to.equal('United States');
+    expect(el.shadowRoot!.querySelector('select')!.selectedOptions[0]!.textContent).to.equal(
+      'United States',
+    );
   });
 
   it('once started, requires the parts the server requires and names the part', async () => {
-    const el = await render<TcrmAddress>(html`<tcrm-address label="Home" require-region></tcrm-address>`);
+    const el = await render<TcrmAddress>(
+      html`<tcrm-address label="Home" require-region></tcrm-address>`,
+    );
     el.value = { ...home, region: '' };
     await settle(el);
     expect(el.errors).to.deep.equal([{ code: 'required', path: 'region' }]);
     el.reportValidity();
     await settle(el);
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('State / province: This field is required.');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(
+      'State / province: This field is required.',
+    );
     expect(el.shadowRoot!.getElementById('region')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
   it('a preselected country alone is no answer', async () => {
     const el = await render<TcrmAddress>(html`<tcrm-address label="Home" required></tcrm-address>`);
-    expect(el.validity.valueMissing).to.be.true;
+    expect(el.validity.valueMissing).to.equal(true);
   });
 });

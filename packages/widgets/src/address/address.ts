@@ -55,7 +55,14 @@ export class TcrmAddress extends TcrmField<AddressValue> {
   requireRegion = false;
 
   protected override emptyValue(): AddressValue {
-    return { line1: '', line2: '', city: '', region: '', postalCode: '', country: this.countries[0] ?? '' };
+    return {
+      line1: '',
+      line2: '',
+      city: '',
+      region: '',
+      postalCode: '',
+      country: this.countries[0] ?? '',
+    };
   }
 
   protected override isEmpty(value: AddressValue): boolean {
@@ -66,7 +73,8 @@ export class TcrmAddress extends TcrmField<AddressValue> {
   protected override formValue(): FormData | null {
     if (!this.name || this.isEmpty(this.value)) return null;
     const data = new FormData();
-    for (const part of ADDRESS_PARTS) if (this.value[part].trim()) data.append(`${this.name}.${part}`, this.value[part].trim());
+    for (const part of ADDRESS_PARTS)
+      if (this.value[part].trim()) data.append(`${this.name}.${part}`, this.value[part].trim());
     return data;
   }
 
@@ -83,7 +91,9 @@ export class TcrmAddress extends TcrmField<AddressValue> {
   }
 
   protected override partLabel(path: string): string | undefined {
-    return (ADDRESS_PARTS as readonly string[]).includes(path) ? this.tcrm.translator.t(`address.${path}` as MessageKey) : undefined;
+    return (ADDRESS_PARTS as readonly string[]).includes(path)
+      ? this.tcrm.translator.t(`address.${path}` as MessageKey)
+      : undefined;
   }
 
   #update(part: AddressPart, event: Event, commit: boolean): void {
@@ -125,21 +135,25 @@ export class TcrmAddress extends TcrmField<AddressValue> {
             @input=${common.onInput}
             @change=${common.onChange}
           />`;
-    return html`<div part="part" class="part ${part}"><label for=${part}>${common.label}</label>${control}</div>`;
+    return html`<div part="part" class="part ${part}">
+      <label for=${part}>${common.label}</label>${control}
+    </div>`;
   }
 
   protected override render() {
     const a = this.aria;
-    return this.fieldTemplate(html`<div
-      part="parts"
-      class="parts"
-      role="group"
-      aria-labelledby="label"
-      aria-invalid=${a.invalid}
-      aria-describedby=${a.describedby}
-      aria-errormessage=${a.errormessage}
-    >
-      ${ADDRESS_PARTS.map((part) => this.#partTemplate(part))}
-    </div>`);
+    return this.fieldTemplate(
+      html`<div
+        part="parts"
+        class="parts"
+        role="group"
+        aria-labelledby="label"
+        aria-invalid=${a.invalid}
+        aria-describedby=${a.describedby}
+        aria-errormessage=${a.errormessage}
+      >
+        ${ADDRESS_PARTS.map((part) => this.#partTemplate(part))}
+      </div>`,
+    );
   }
 }

@@ -85,11 +85,17 @@ export function createApiClient(options: ApiClientOptions): TcrmApi {
   const proxy = (path: readonly string[]): unknown =>
     new Proxy(() => {}, {
       // `then` must stay undefined, or awaiting the client would call the API.
-      get: (_target, key) => (typeof key === 'string' && key !== 'then' ? proxy([...path, key]) : undefined),
+      get: (_target, key) =>
+        typeof key === 'string' && key !== 'then' ? proxy([...path, key]) : undefined,
       apply: (_target, _this, args: unknown[]) => {
         const method = path[path.length - 1];
-        if (method !== 'query' && method !== 'mutate') throw new TypeError(`Unsupported call: ${path.join('.')}`);
-        return call(method === 'query' ? 'query' : 'mutation', path.slice(0, -1).join('.'), args[0]);
+        if (method !== 'query' && method !== 'mutate')
+          throw new TypeError(`Unsupported call: ${path.join('.')}`);
+        return call(
+          method === 'query' ? 'query' : 'mutation',
+          path.slice(0, -1).join('.'),
+          args[0],
+        );
       },
     });
 

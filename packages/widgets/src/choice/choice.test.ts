@@ -37,18 +37,22 @@ runFieldContract<TcrmChoice>({
 
 describe('tcrm-choice', () => {
   async function multiple(): Promise<TcrmChoice> {
-    const el = await render<TcrmChoice>(html`<tcrm-choice label="Contact" multiple .options=${options}></tcrm-choice>`);
+    const el = await render<TcrmChoice>(
+      html`<tcrm-choice label="Contact" multiple .options=${options}></tcrm-choice>`,
+    );
     return el;
   }
   const boxes = (el: TcrmChoice) => [...el.shadowRoot!.querySelectorAll('input')];
 
   it('has radiogroup semantics for single choice and group for multiple', async () => {
-    const single = await render<TcrmChoice>(html`<tcrm-choice label="Contact" required .options=${options}></tcrm-choice>`);
+    const single = await render<TcrmChoice>(
+      html`<tcrm-choice label="Contact" required .options=${options}></tcrm-choice>`,
+    );
     const group = single.shadowRoot!.querySelector('[role=radiogroup]')!;
     expect(group.getAttribute('aria-labelledby')).to.equal('label');
     expect(group.getAttribute('aria-required')).to.equal('true');
     expect(boxes(single).map((i) => i.type)).to.deep.equal(['radio', 'radio', 'radio']);
-    expect((await multiple()).shadowRoot!.querySelector('[role=group]')).to.exist;
+    expect((await multiple()).shadowRoot!.querySelector('[role=group]')).to.not.equal(null);
   });
 
   it('keeps one tab stop in a checkbox group and moves it with the arrows', async () => {
@@ -66,7 +70,9 @@ describe('tcrm-choice', () => {
   });
 
   it('mirrors left/right in RTL', async () => {
-    const wrapper = await render<HTMLElement>(html`<div dir="rtl"><tcrm-choice label="C" multiple .options=${options}></tcrm-choice></div>`);
+    const wrapper = await render<HTMLElement>(
+      html`<div dir="rtl"><tcrm-choice label="C" multiple .options=${options}></tcrm-choice></div>`,
+    );
     const el = wrapper.querySelector('tcrm-choice')!;
     boxes(el)[0]!.focus();
     await press('ArrowLeft');
@@ -101,12 +107,16 @@ describe('tcrm-choice', () => {
   });
 
   it('localizes option labels', async () => {
-    const el = await render<TcrmChoice>(html`<tcrm-choice label="C" locale="es" .options=${options}></tcrm-choice>`);
+    const el = await render<TcrmChoice>(
+      html`<tcrm-choice label="C" locale="es" .options=${options}></tcrm-choice>`,
+    );
     expect(el.shadowRoot!.textContent).to.contain('Teléfono');
   });
 
   it('accepts options as a JSON attribute', async () => {
-    const el = await render<TcrmChoice>(html`<tcrm-choice label="C" options='[{"value":"a","label":"A"}]'></tcrm-choice>`);
+    const el = await render<TcrmChoice>(
+      html`<tcrm-choice label="C" options='[{"value":"a","label":"A"}]'></tcrm-choice>`,
+    );
     expect(boxes(el)).to.have.length(1);
   });
 });

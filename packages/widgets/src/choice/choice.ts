@@ -19,8 +19,10 @@ const selectionBounds: FieldValidator<ChoiceFieldValue, TcrmChoice> = {
   key: 'selection',
   check(value, field): FieldError | null {
     const count = Array.isArray(value) ? value.length : 1;
-    if (field.minSelected !== undefined && count < field.minSelected) return { code: 'too_few_selected', params: { minSelected: field.minSelected } };
-    if (field.maxSelected !== undefined && count > field.maxSelected) return { code: 'too_many_selected', params: { maxSelected: field.maxSelected } };
+    if (field.minSelected !== undefined && count < field.minSelected)
+      return { code: 'too_few_selected', params: { minSelected: field.minSelected } };
+    if (field.maxSelected !== undefined && count > field.maxSelected)
+      return { code: 'too_many_selected', params: { maxSelected: field.maxSelected } };
     return null;
   },
 };
@@ -99,7 +101,9 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
     if (!this.multiple) return option.value;
     if (!checked) return this.selected.filter((v) => v !== option.value);
     // "None of the above" and real answers exclude each other.
-    const keep = option.exclusive ? [] : this.selected.filter((v) => !this.options.find((o) => o.value === v)?.exclusive);
+    const keep = option.exclusive
+      ? []
+      : this.selected.filter((v) => !this.options.find((o) => o.value === v)?.exclusive);
     return [...keep, option.value];
   }
 
@@ -115,7 +119,9 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
 
   protected optionTemplate(option: ChoiceOptionInput, index: number) {
     const checked = this.selected.includes(option.value);
-    const tabStop = this.multiple ? index === Math.min(this.activeIndex, this.options.length - 1) : undefined;
+    const tabStop = this.multiple
+      ? index === Math.min(this.activeIndex, this.options.length - 1)
+      : undefined;
     return html`<label part="option" class="option">
       <input
         part="option-input"
@@ -134,17 +140,19 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
 
   protected override render() {
     const a = this.aria;
-    return this.fieldTemplate(html`<div
-      part="options"
-      class="options"
-      role=${this.multiple ? 'group' : 'radiogroup'}
-      aria-labelledby="label"
-      aria-required=${!this.multiple && this.required ? 'true' : nothing}
-      aria-invalid=${a.invalid}
-      aria-describedby=${a.describedby}
-      aria-errormessage=${a.errormessage}
-    >
-      ${this.options.map((option, i) => this.optionTemplate(option, i))}
-    </div>`);
+    return this.fieldTemplate(
+      html`<div
+        part="options"
+        class="options"
+        role=${this.multiple ? 'group' : 'radiogroup'}
+        aria-labelledby="label"
+        aria-required=${!this.multiple && this.required ? 'true' : nothing}
+        aria-invalid=${a.invalid}
+        aria-describedby=${a.describedby}
+        aria-errormessage=${a.errormessage}
+      >
+        ${this.options.map((option, i) => this.optionTemplate(option, i))}
+      </div>`,
+    );
   }
 }

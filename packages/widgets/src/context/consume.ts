@@ -4,7 +4,13 @@ import type { TcrmApi } from '../api/api-client.js';
 import { catalogueIfLoaded, loadCatalogue } from '../i18n/catalogues.js';
 import { languageOf, resolveLocale } from '../i18n/locale.js';
 import { Translator } from '../i18n/translator.js';
-import { apiContext, localeContext, practiceContext, sessionContext, type PracticeState } from './keys.js';
+import {
+  apiContext,
+  localeContext,
+  practiceContext,
+  sessionContext,
+  type PracticeState,
+} from './keys.js';
 import type { ProviderController } from './provider-controller.js';
 import type { ClientSession } from './session.js';
 

@@ -3,7 +3,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type TcrmApi } from '../api/api-client.js';
 import { TcrmApiError } from '../api/api-error.js';
 import { resolveLocale } from '../i18n/locale.js';
-import { apiContext, localeContext, practiceContext, sessionContext, type PracticeState } from './keys.js';
+import {
+  apiContext,
+  localeContext,
+  practiceContext,
+  sessionContext,
+  type PracticeState,
+} from './keys.js';
 import { ClientSession } from './session.js';
 
 /** The attributes that make an element a source of tcrm context. */
@@ -40,7 +46,10 @@ export class ProviderController implements ReactiveController {
     this.#host = host;
     host.addController(this);
     this.#api = new ContextProvider(host, { context: apiContext });
-    this.#practice = new ContextProvider(host, { context: practiceContext, initialValue: this.practice });
+    this.#practice = new ContextProvider(host, {
+      context: practiceContext,
+      initialValue: this.practice,
+    });
     this.#locale = new ContextProvider(host, { context: localeContext });
     new ContextProvider(host, { context: sessionContext, initialValue: this.session });
   }
@@ -50,7 +59,8 @@ export class ProviderController implements ReactiveController {
     const { publishableKey, apiUrl } = this.#host;
     this.locale = resolveLocale(this.#host.locale);
     this.#locale.setValue(this.locale);
-    const endpoint = publishableKey && apiUrl ? `${apiUrl.replace(/\/$/, '')}/trpc ${publishableKey}` : '';
+    const endpoint =
+      publishableKey && apiUrl ? `${apiUrl.replace(/\/$/, '')}/trpc ${publishableKey}` : '';
     if (endpoint === this.#endpoint) return;
     this.#endpoint = endpoint;
     this.api = publishableKey && apiUrl ? this.#createApi(apiUrl, publishableKey) : undefined;

@@ -23,7 +23,8 @@ export class ClientSession extends EventTarget {
   signIn(token: string, expiresAt?: Date): void {
     clearTimeout(this.#timer);
     this.#token = token;
-    if (expiresAt) this.#timer = setTimeout(() => this.signOut(), Math.max(0, expiresAt.getTime() - Date.now()));
+    if (expiresAt)
+      this.#timer = setTimeout(() => this.signOut(), Math.max(0, expiresAt.getTime() - Date.now()));
     this.dispatchEvent(new Event('change'));
   }
 

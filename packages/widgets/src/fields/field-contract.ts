@@ -34,7 +34,10 @@ export interface FieldContractCase<E extends AnyField> {
 export function answerEntries(form: HTMLFormElement): Entries {
   return [...new FormData(form)]
     .filter(([name, v]) => name.startsWith('answer') && v !== '')
-    .map(([name, v]) => [name, typeof v === 'string' ? (v.startsWith('data:') ? v.slice(0, 22) : v) : `file:${v.name}`]);
+    .map(([name, v]) => [
+      name,
+      typeof v === 'string' ? (v.startsWith('data:') ? v.slice(0, 22) : v) : `file:${v.name}`,
+    ]);
 }
 
 interface Mounted<E> {
@@ -43,16 +46,21 @@ interface Mounted<E> {
   field: E;
 }
 
-async function mount<E extends AnyField>(c: FieldContractCase<E>, opts: { theme?: string; locale?: string } = {}): Promise<Mounted<E>> {
-  const provider = await render<HTMLElement>(html`<tcrm-provider
-    appearance=${JSON.stringify({ theme: opts.theme ?? 'light' })}
-    locale=${opts.locale ?? 'en'}
-  >
-    <form>
-      <button type="button" id="before">Before</button>
-      <button type="submit" id="submit">Submit</button>
-    </form>
-  </tcrm-provider>`);
+async function mount<E extends AnyField>(
+  c: FieldContractCase<E>,
+  opts: { theme?: string; locale?: string } = {},
+): Promise<Mounted<E>> {
+  const provider = await render<HTMLElement>(
+    html`<tcrm-provider
+      appearance=${JSON.stringify({ theme: opts.theme ?? 'light' })}
+      locale=${opts.locale ?? 'en'}
+    >
+      <form>
+        <button type="button" id="before">Before</button>
+        <button type="submit" id="submit">Submit</button>
+      </form>
+    </tcrm-provider>`,
+  );
   const form = provider.querySelector('form')!;
   const field = document.createElement(c.tag) as E;
   field.id = 'the-field';
@@ -68,7 +76,10 @@ async function mount<E extends AnyField>(c: FieldContractCase<E>, opts: { theme?
 async function tabInto(mounted: Mounted<AnyField>): Promise<void> {
   mounted.form.querySelector<HTMLButtonElement>('#before')!.focus();
   await press('Tab');
-  expect(mounted.field.shadowRoot!.contains(deepActiveElement()), 'Tab moves focus into the field').to.be.true;
+  expect(
+    mounted.field.shadowRoot!.contains(deepActiveElement()),
+    'Tab moves focus into the field',
+  ).to.equal(true);
 }
 
 export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): void {
@@ -87,7 +98,8 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       expect(m.field.form).to.equal(m.form);
       expect(changes.length + inputs.length, 'fires tcrm events').to.be.greaterThan(0);
       // Events say which field, never what was answered (PHI stays out of bubbling events).
-      for (const e of [...changes, ...inputs]) expect(e.detail).to.deep.equal({ name: 'answer', id: 'the-field' });
+      for (const e of [...changes, ...inputs])
+        expect(e.detail).to.deep.equal({ name: 'answer', id: 'the-field' });
       // Answers are PHI: nothing may land in browser storage.
       expect(localStorage.length + sessionStorage.length, 'web storage').to.equal(0);
       expect(document.cookie, 'cookies').to.equal('');
@@ -98,10 +110,10 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       const m = await mount(c);
       m.field.required = true;
       await settle(m.provider);
-      expect(m.field.checkValidity()).to.be.false;
-      expect(m.form.checkValidity()).to.be.false;
-      expect(m.field.validity.valueMissing).to.be.true;
-      expect(m.field.matches(':invalid')).to.be.true;
+      expect(m.field.checkValidity()).to.equal(false);
+      expect(m.form.checkValidity()).to.equal(false);
+      expect(m.field.validity.valueMissing).to.equal(true);
+      expect(m.field.matches(':invalid')).to.equal(true);
 
       const invalid: TcrmInvalidEvent[] = [];
       m.provider.addEventListener('tcrm-invalid', (e) => invalid.push(e));
@@ -110,20 +122,25 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       expect(invalid.map((e) => e.detail.errors[0]?.code)).to.deep.equal(['required']);
 
       const control = m.field.shadowRoot!.querySelector('[aria-errormessage]');
-      expect(control, 'the control names its error message').to.exist;
+      expect(control, 'the control names its error message').to.not.equal(null);
       expect(control!.getAttribute('aria-invalid')).to.equal('true');
       const errorId = control!.getAttribute('aria-errormessage')!;
-      expect(control!.getAttribute('aria-describedby')!.split(' ')).to.include(errorId).and.include('description');
+      expect(control!.getAttribute('aria-describedby')!.split(' '))
+        .to.include(errorId)
+        .and.include('description');
       const error = m.field.shadowRoot!.getElementById(errorId)!;
-      expect(error.getAttribute('role') === 'alert' || error.getAttribute('aria-live') === 'polite', 'a live region').to.be.true;
+      expect(
+        error.getAttribute('role') === 'alert' || error.getAttribute('aria-live') === 'polite',
+        'a live region',
+      ).to.equal(true);
       expect(error.textContent!.trim()).to.equal('This field is required.');
 
       await tabInto(m as Mounted<AnyField>);
       await c.fill(m.field);
       await settle(m.provider);
-      expect(m.field.checkValidity()).to.be.true;
+      expect(m.field.checkValidity()).to.equal(true);
       expect(m.field.shadowRoot!.getElementById(errorId)!.textContent!.trim()).to.equal('');
-      expect(m.field.shadowRoot!.querySelector('[aria-invalid="true"]')).to.be.null;
+      expect(m.field.shadowRoot!.querySelector('[aria-invalid="true"]')).to.equal(null);
     });
 
     it('form reset restores the default value', async () => {
@@ -148,8 +165,11 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       m.field.disabled = true;
       await settle(m.provider);
       expect(answerEntries(m.form)).to.deep.equal([]);
-      expect(m.form.checkValidity()).to.be.true;
-      expect(m.field.shadowRoot!.querySelector(':enabled:is(input, textarea, select, button)'), 'no enabled control').to.be.null;
+      expect(m.form.checkValidity()).to.equal(true);
+      expect(
+        m.field.shadowRoot!.querySelector(':enabled:is(input, textarea, select, button)'),
+        'no enabled control',
+      ).to.equal(null);
 
       m.field.disabled = false;
       const fieldset = document.createElement('fieldset');
@@ -163,7 +183,11 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       expect(answerEntries(m.form)).to.deep.equal(c.defaultEntries);
     });
 
-    for (const variant of [{ theme: 'light' }, { theme: 'dark' }, { theme: 'light', locale: 'ar' }]) {
+    for (const variant of [
+      { theme: 'light' },
+      { theme: 'dark' },
+      { theme: 'light', locale: 'ar' },
+    ]) {
       it(`has no axe violations (${variant.theme}${variant.locale ? ', rtl' : ''}, error shown)`, async () => {
         const m = await mount(c, variant);
         if (variant.locale === 'ar') expect(getComputedStyle(m.field).direction).to.equal('rtl');

@@ -1,7 +1,20 @@
 import { isAnswered, type FieldError } from '@therapycrm/plugin-sdk/forms';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type CSSResultGroup,
+  type PropertyDeclarations,
+} from 'lit';
 import { consumeTcrm, type TcrmContext } from '../context/consume.js';
-import { TcrmChangeEvent, TcrmInputEvent, TcrmInvalidEvent, type TcrmFieldEventDetail } from '../events/events.js';
+import {
+  TcrmChangeEvent,
+  TcrmInputEvent,
+  TcrmInvalidEvent,
+  type TcrmFieldEventDetail,
+} from '../events/events.js';
 import { fieldStyles } from './field.styles.js';
 import { validityFlags, type FieldValidator } from './validators.js';
 
@@ -39,7 +52,10 @@ export interface FieldAria {
  */
 export abstract class TcrmField<V> extends LitElement {
   static formAssociated = true;
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
   static override styles: CSSResultGroup = [fieldStyles];
 
   static override properties: PropertyDeclarations = {
@@ -73,8 +89,8 @@ export abstract class TcrmField<V> extends LitElement {
   /** Extra rules, run after the field's own (see {@link FieldValidator}). */
   validators: readonly FieldValidator<V, this>[] = [];
 
-  protected declare showErrors: boolean;
-  protected declare formDisabled: boolean;
+  declare protected showErrors: boolean;
+  declare protected formDisabled: boolean;
   protected readonly internals: ElementInternals;
   protected readonly tcrm: TcrmContext = consumeTcrm(this);
   #errors: readonly FieldError[] = [];
@@ -149,8 +165,10 @@ export abstract class TcrmField<V> extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated && this.value === undefined) this.value = this.defaultValue ?? this.emptyValue();
-    else if (changed.has('defaultValue') && !changed.has('value') && !this.#touched) this.value = this.defaultValue;
+    if (!this.hasUpdated && this.value === undefined)
+      this.value = this.defaultValue ?? this.emptyValue();
+    else if (changed.has('defaultValue') && !changed.has('value') && !this.#touched)
+      this.value = this.defaultValue;
     // Before render, so the error text and aria-invalid match this value.
     this.#errors = this.#hostErrors.length ? this.#hostErrors : this.#check();
   }
@@ -161,7 +179,11 @@ export abstract class TcrmField<V> extends LitElement {
     this.internals.setFormValue(this.isDisabled ? null : this.formValue(), this.formState());
     const t = this.tcrm.translator;
     if (errors.length && this.anchor) {
-      this.internals.setValidity(validityFlags(errors), t.error(errors[0]!, (p) => this.partLabel(p)), this.anchor);
+      this.internals.setValidity(
+        validityFlags(errors),
+        t.error(errors[0]!, (p) => this.partLabel(p)),
+        this.anchor,
+      );
     } else this.internals.setValidity({});
     this.internals.states.delete('user-invalid');
     if (this.showErrors && errors.length) this.internals.states.add('user-invalid');
@@ -229,8 +251,15 @@ export abstract class TcrmField<V> extends LitElement {
   /** `aria-*` values for the control (or group) that holds the answer. */
   protected get aria(): FieldAria {
     const shown = this.showErrors && this.#errors.length > 0;
-    const ids = [this.description || this.hasSlotted('description') ? 'description' : '', shown ? 'error' : ''].filter(Boolean);
-    return { invalid: shown ? 'true' : nothing, describedby: ids.length ? ids.join(' ') : nothing, errormessage: shown ? 'error' : nothing };
+    const ids = [
+      this.description || this.hasSlotted('description') ? 'description' : '',
+      shown ? 'error' : '',
+    ].filter(Boolean);
+    return {
+      invalid: shown ? 'true' : nothing,
+      describedby: ids.length ? ids.join(' ') : nothing,
+      errormessage: shown ? 'error' : nothing,
+    };
   }
 
   protected hasSlotted(slot: string): boolean {
@@ -239,16 +268,20 @@ export abstract class TcrmField<V> extends LitElement {
 
   /** The label: a `<label for>` when `control` is given, else a group label (`aria-labelledby="label"`). */
   protected labelTemplate(control?: string): TemplateResult {
-    const content = html`<slot name="label">${this.label}</slot>${this.required
-        ? html`<span part="required-indicator" class="required" aria-hidden="true"> *</span>`
-        : nothing}`;
+    const content = html`<slot name="label">${this.label}</slot>${
+        this.required
+          ? html`<span part="required-indicator" class="required" aria-hidden="true"> *</span>`
+          : nothing
+      }`;
     return control
       ? html`<label id="label" part="label" class="label" for=${control}>${content}</label>`
       : html`<div id="label" part="label" class="label">${content}</div>`;
   }
 
   protected descriptionTemplate(): TemplateResult {
-    return html`<div id="description" part="description" class="description"><slot name="description">${this.description}</slot></div>`;
+    return html`<div id="description" part="description" class="description">
+      <slot name="description">${this.description}</slot>
+    </div>`;
   }
 
   /** The error, in a live region that exists from the start so additions are announced. */
@@ -261,7 +294,8 @@ export abstract class TcrmField<V> extends LitElement {
   /** Wraps a control with label, description and error. */
   protected fieldTemplate(control: TemplateResult, labelFor?: string): TemplateResult {
     return html`<div part="base" class="field" lang=${this.locale ?? nothing}>
-      ${this.labelTemplate(labelFor)} ${this.descriptionTemplate()} ${control} ${this.errorTemplate()}
+      ${this.labelTemplate(labelFor)} ${this.descriptionTemplate()} ${control}
+      ${this.errorTemplate()}
     </div>`;
   }
 }

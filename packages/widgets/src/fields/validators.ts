@@ -12,7 +12,9 @@ export interface FieldValidator<V = unknown, F = HTMLElement> {
 }
 
 /** Which native validity flag an error code sets (others set `customError`). */
-export const VALIDITY_FLAG: Readonly<Partial<Record<FieldError['code'], keyof ValidityStateFlags>>> = {
+export const VALIDITY_FLAG: Readonly<
+  Partial<Record<FieldError['code'], keyof ValidityStateFlags>>
+> = {
   required: 'valueMissing',
   too_short: 'tooShort',
   too_long: 'tooLong',

@@ -32,7 +32,13 @@ runFieldContract<TcrmFileUpload>({
 
 describe('tcrm-file-upload', () => {
   async function upload(): Promise<TcrmFileUpload> {
-    return render<TcrmFileUpload>(html`<tcrm-file-upload label="Referral" accept="application/pdf" max-bytes="100"></tcrm-file-upload>`);
+    return render<TcrmFileUpload>(
+      html`<tcrm-file-upload
+        label="Referral"
+        accept="application/pdf"
+        max-bytes="100"
+      ></tcrm-file-upload>`,
+    );
   }
   const input = (el: TcrmFileUpload) => el.shadowRoot!.querySelector('input')!;
 
@@ -41,7 +47,9 @@ describe('tcrm-file-upload', () => {
     choose(input(el), new File(['x'], 'a.exe', { type: 'application/x-msdownload' }));
     await settle(el);
     expect(el.errors.map((e) => e.code)).to.deep.equal(['invalid_file_type']);
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('Choose a file of type application/pdf.');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(
+      'Choose a file of type application/pdf.',
+    );
   });
 
   it('refuses a file over max-bytes, naming the limit in local units', async () => {
@@ -50,7 +58,9 @@ describe('tcrm-file-upload', () => {
     choose(input(el), new File(['x'.repeat(2000)], 'big.pdf', { type: 'application/pdf' }));
     await settle(el);
     expect(el.errors).to.deep.equal([{ code: 'too_large', params: { maxBytes: 1500 } }]);
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('The file must be 1.5 kB or smaller.');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(
+      'The file must be 1.5 kB or smaller.',
+    );
   });
 
   it('the remove button clears the value and the input', async () => {

@@ -9,7 +9,13 @@ const acceptable: FieldValidator<File | null, TcrmFileUpload> = {
   check: (file, field) =>
     (file &&
       checkUploadedFile(
-        { type: 'file_upload', id: field.name, label: '', accept: field.acceptList, maxBytes: field.maxBytes },
+        {
+          type: 'file_upload',
+          id: field.name,
+          label: '',
+          accept: field.acceptList,
+          maxBytes: field.maxBytes,
+        },
         { mimeType: file.type, sizeBytes: file.size },
       )[0]) ??
     null,
@@ -92,14 +98,21 @@ export class TcrmFileUpload extends TcrmField<File | null> {
           aria-describedby=${a.describedby}
           aria-errormessage=${a.errormessage}
           @change=${(e: Event) => void this.commit((e.target as HTMLInputElement).files?.[0] ?? null)}
-        />${file
-          ? html`<div class="actions">
-              <span>${t.t('file.selected', { name: file.name, size: t.bytes(file.size) })}</span>
-              <button type="button" part="remove-button" ?disabled=${this.isDisabled} @click=${() => void this.commit(null)}>
-                ${t.t('file.remove', { name: file.name })}
-              </button>
-            </div>`
-          : nothing}`,
+        />${
+          file
+            ? html`<div class="actions">
+                <span>${t.t('file.selected', { name: file.name, size: t.bytes(file.size) })}</span>
+                <button
+                  type="button"
+                  part="remove-button"
+                  ?disabled=${this.isDisabled}
+                  @click=${() => void this.commit(null)}
+                >
+                  ${t.t('file.remove', { name: file.name })}
+                </button>
+              </div>`
+            : nothing
+        }`,
       'control',
     );
   }

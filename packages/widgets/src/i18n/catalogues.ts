@@ -4,7 +4,9 @@ type CatalogueLoader = () => Promise<Catalogue>;
 
 // Module memory only. Catalogues are not PHI, but nothing here needs storage.
 const loaded = new Map<string, Catalogue>([['en', en]]);
-const loaders = new Map<string, CatalogueLoader>([['es', () => import('./messages/es.js').then((m) => m.es)]]);
+const loaders = new Map<string, CatalogueLoader>([
+  ['es', () => import('./messages/es.js').then((m) => m.es)],
+]);
 const pending = new Map<string, Promise<Catalogue>>();
 
 /**

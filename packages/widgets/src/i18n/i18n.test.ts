@@ -29,16 +29,29 @@ describe('i18n', () => {
 
   it('translates plugin-SDK field errors with local dates, sizes and part names', () => {
     const t = new Translator('en-US');
-    expect(t.error({ code: 'too_late', params: { maxDate: '2026-03-01' } })).to.equal('Enter a date on or before March 1, 2026.');
-    expect(t.error({ code: 'too_large', params: { maxBytes: 5_000_000 } })).to.equal('The file must be 5 MB or smaller.');
-    expect(t.error({ code: 'invalid_file_type', params: { accept: ['application/pdf', 'image/*'] } })).to.equal(
-      'Choose a file of type application/pdf, image/*.',
+    expect(t.error({ code: 'too_late', params: { maxDate: '2026-03-01' } })).to.equal(
+      'Enter a date on or before March 1, 2026.',
     );
-    expect(t.error({ code: 'required', path: 'city' }, (p) => (p === 'city' ? 'City' : undefined))).to.equal('City: This field is required.');
+    expect(t.error({ code: 'too_large', params: { maxBytes: 5_000_000 } })).to.equal(
+      'The file must be 5 MB or smaller.',
+    );
+    expect(
+      t.error({ code: 'invalid_file_type', params: { accept: ['application/pdf', 'image/*'] } }),
+    ).to.equal('Choose a file of type application/pdf, image/*.');
+    expect(
+      t.error({ code: 'required', path: 'city' }, (p) => (p === 'city' ? 'City' : undefined)),
+    ).to.equal('City: This field is required.');
   });
 
   it('knows the direction of RTL languages', () => {
-    expect(['ar-EG', 'he', 'fa-IR', 'ur', 'en', 'es'].map(directionOf)).to.deep.equal(['rtl', 'rtl', 'rtl', 'rtl', 'ltr', 'ltr']);
+    expect(['ar-EG', 'he', 'fa-IR', 'ur', 'en', 'es'].map(directionOf)).to.deep.equal([
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'ltr',
+      'ltr',
+    ]);
     expect(languageOf('es_MX')).to.equal('es');
   });
 

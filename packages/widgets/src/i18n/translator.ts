@@ -8,7 +8,11 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /** Fills `{name}` placeholders; unknown names are left visible so they get noticed. */
 export function msg(catalogue: Catalogue, key: MessageKey, params?: MessageParams): string {
   const text = catalogue[key] ?? en[key];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      )
+    : text;
 }
 
 /** Formats messages for one locale: numbers, byte sizes and dates the local way. */
@@ -28,15 +32,26 @@ export class Translator {
 
   /** `1.5 MB`, in the locale's digits and separators. */
   bytes(size: number): string {
-    const [unit, value] = size >= 1e6 ? ['megabyte', size / 1e6] : size >= 1e3 ? ['kilobyte', size / 1e3] : ['byte', size];
-    return new Intl.NumberFormat(this.locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+    const [unit, value] =
+      size >= 1e6
+        ? ['megabyte', size / 1e6]
+        : size >= 1e3
+          ? ['kilobyte', size / 1e3]
+          : ['byte', size];
+    return new Intl.NumberFormat(this.locale, {
+      style: 'unit',
+      unit,
+      maximumFractionDigits: 1,
+    }).format(value);
   }
 
   /** A `YYYY-MM-DD` date written the local way; the raw text if it is not one. */
   date(iso: string): string {
     const [y, m, d] = iso.split('-').map(Number);
     if (!y || !m || !d) return iso;
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      Date.UTC(y, m - 1, d),
+    );
   }
 
   /**

@@ -3,7 +3,12 @@
  * undefined when the key is not one. Left/right follow the reading
  * direction, so in RTL the left arrow goes forward. Wraps like native radios.
  */
-export function nextIndex(key: string, index: number, count: number, rtl: boolean): number | undefined {
+export function nextIndex(
+  key: string,
+  index: number,
+  count: number,
+  rtl: boolean,
+): number | undefined {
   const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
   const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
   if (key === forward || key === 'ArrowDown') return (index + 1) % count;

@@ -1,4 +1,9 @@
-import { LitElement, type PropertyValues, type PropertyDeclarations, type CSSResultGroup } from 'lit';
+import {
+  LitElement,
+  type PropertyValues,
+  type PropertyDeclarations,
+  type CSSResultGroup,
+} from 'lit';
 import { consumeTcrm, type TcrmContext } from '../context/consume.js';
 import { ProviderController } from '../context/provider-controller.js';
 import { applyAppearance, type Appearance } from '../theme/appearance.js';
@@ -53,7 +58,8 @@ export class TcrmElement extends LitElement {
 
   protected override update(changed: PropertyValues<this>): void {
     if (this.provider) {
-      if (changed.has('appearance') || !this.hasAttribute('theme')) applyAppearance(this, this.appearance);
+      if (changed.has('appearance') || !this.hasAttribute('theme'))
+        applyAppearance(this, this.appearance);
       const translator = this.tcrm.translator;
       syncHostLanguage(this, translator.locale, translator.dir);
     }

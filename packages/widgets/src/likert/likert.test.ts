@@ -31,7 +31,9 @@ runFieldContract<TcrmLikert>({
 
 describe('tcrm-likert', () => {
   async function matrix(): Promise<TcrmLikert> {
-    return render<TcrmLikert>(html`<tcrm-likert label="PHQ" required .rows=${rows} .scale=${scale}></tcrm-likert>`);
+    return render<TcrmLikert>(
+      html`<tcrm-likert label="PHQ" required .rows=${rows} .scale=${scale}></tcrm-likert>`,
+    );
   }
 
   it('names each row radiogroup by its statement and each radio by its column', async () => {
@@ -41,12 +43,15 @@ describe('tcrm-likert', () => {
     const rowLabel = el.shadowRoot!.getElementById(groups[1]!.getAttribute('aria-labelledby')!)!;
     expect(rowLabel.textContent).to.equal(rows[1]!.label);
     const radio = groups[1]!.querySelectorAll('input')[2]!;
-    expect(el.shadowRoot!.getElementById(radio.getAttribute('aria-labelledby')!)!.textContent).to.equal('More than half the days');
+    expect(
+      el.shadowRoot!.getElementById(radio.getAttribute('aria-labelledby')!)!.textContent,
+    ).to.equal('More than half the days');
   });
 
   it('moves up and down between rows in the same column without answering', async () => {
     const el = await matrix();
-    const cell = (r: number, c: number) => el.shadowRoot!.querySelector(`[data-row="${r}"][data-column="${c}"]`);
+    const cell = (r: number, c: number) =>
+      el.shadowRoot!.querySelector(`[data-row="${r}"][data-column="${c}"]`);
     (cell(0, 2) as HTMLInputElement).focus();
     await press('ArrowDown');
     expect(deepActiveElement()).to.equal(cell(1, 2));
@@ -62,6 +67,8 @@ describe('tcrm-likert', () => {
     expect(el.errors).to.deep.equal([{ code: 'required', path: 'down' }]);
     el.reportValidity();
     await settle(el);
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(`${rows[1]!.label}: This field is required.`);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(
+      `${rows[1]!.label}: This field is required.`,
+    );
   });
 });

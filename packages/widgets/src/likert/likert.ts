@@ -58,7 +58,8 @@ export class TcrmLikert extends TcrmField<LikertValue> {
   protected override formValue(): FormData | null {
     if (!this.name) return null;
     const data = new FormData();
-    for (const row of this.rows) if (this.value[row.id]) data.append(`${this.name}.${row.id}`, this.value[row.id]!);
+    for (const row of this.rows)
+      if (this.value[row.id]) data.append(`${this.name}.${row.id}`, this.value[row.id]!);
     return data;
   }
 
@@ -79,48 +80,60 @@ export class TcrmLikert extends TcrmField<LikertValue> {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (!step) return; // left/right stay native: along the row, mirrored in RTL
     event.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLInputElement>(`[data-row="${row + step}"][data-column="${column}"]`);
+    const target = this.renderRoot.querySelector<HTMLInputElement>(
+      `[data-row="${row + step}"][data-column="${column}"]`,
+    );
     target?.focus();
   }
 
   protected override render() {
     const a = this.aria;
     const locale = this.tcrm.locale;
-    return this.fieldTemplate(html`<div
-      part="matrix"
-      class="matrix"
-      role="group"
-      aria-labelledby="label"
-      aria-invalid=${a.invalid}
-      aria-describedby=${a.describedby}
-      aria-errormessage=${a.errormessage}
-      style="--columns: ${this.scale.length}"
-    >
-      <div part="row" class="row head" aria-hidden="true">
-        <span></span>
-        ${this.scale.map((s, c) => html`<span part="scale-label" id="col-${c}">${localize(s.label, locale)}</span>`)}
-      </div>
-      ${this.rows.map(
-        (row, r) => html`<div part="row" class="row" role="radiogroup" aria-labelledby="row-${r}" aria-required=${this.required ? 'true' : nothing}>
-          <span part="row-label" id="row-${r}">${localize(row.label, locale)}</span>
-          ${this.scale.map(
-            (s, c) => html`<span class="cell"
-              ><input
-                part="radio"
-                type="radio"
-                name="row-${r}"
-                data-row=${r}
-                data-column=${c}
-                .value=${s.value}
-                .checked=${this.value[row.id] === s.value}
-                ?disabled=${this.isDisabled}
-                aria-labelledby="col-${c}"
-                @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, r, c)}
-                @change=${() => void this.commit({ ...this.value, [row.id]: s.value })}
-            /></span>`,
-          )}
-        </div>`,
-      )}
-    </div>`);
+    return this.fieldTemplate(
+      html`<div
+        part="matrix"
+        class="matrix"
+        role="group"
+        aria-labelledby="label"
+        aria-invalid=${a.invalid}
+        aria-describedby=${a.describedby}
+        aria-errormessage=${a.errormessage}
+        style="--columns: ${this.scale.length}"
+      >
+        <div part="row" class="row head" aria-hidden="true">
+          <span></span>
+          ${this.scale.map((s, c) => html`<span part="scale-label" id="col-${c}">${localize(s.label, locale)}</span>`)}
+        </div>
+        ${this.rows.map(
+          (row, r) =>
+            html`<div
+              part="row"
+              class="row"
+              role="radiogroup"
+              aria-labelledby="row-${r}"
+              aria-required=${this.required ? 'true' : nothing}
+            >
+              <span part="row-label" id="row-${r}">${localize(row.label, locale)}</span>
+              ${this.scale.map(
+                (s, c) =>
+                  html`<span class="cell"
+                    ><input
+                      part="radio"
+                      type="radio"
+                      name="row-${r}"
+                      data-row=${r}
+                      data-column=${c}
+                      .value=${s.value}
+                      .checked=${this.value[row.id] === s.value}
+                      ?disabled=${this.isDisabled}
+                      aria-labelledby="col-${c}"
+                      @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, r, c)}
+                      @change=${() => void this.commit({ ...this.value, [row.id]: s.value })}
+                  /></span>`,
+              )}
+            </div>`,
+        )}
+      </div>`,
+    );
   }
 }

@@ -31,9 +31,11 @@ describe('tcrm-provider', () => {
   afterEach(() => api?.restore());
 
   async function provider(attrs = html``) {
-    const el = await render<TcrmProvider>(html`<tcrm-provider publishable-key="pk_live_1" api-url="http://api.test/" locale="en-US">
-      <probe-widget></probe-widget>${attrs}
-    </tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider publishable-key="pk_live_1" api-url="http://api.test/" locale="en-US">
+        <probe-widget></probe-widget>${attrs}
+      </tcrm-provider>`,
+    );
     await tick();
     await settle(el);
     return { el, widget: el.querySelector('probe-widget')! };
@@ -45,7 +47,7 @@ describe('tcrm-provider', () => {
     expect(text(widget)).to.equal('Calm Waters Counseling');
     expect(api.requests).to.have.length(1);
     expect(api.requests[0]!.headers.get('x-tcrm-publishable-key')).to.equal('pk_live_1');
-    expect(api.requests[0]!.headers.has('authorization')).to.be.false;
+    expect(api.requests[0]!.headers.has('authorization')).to.equal(false);
   });
 
   it('reports a practice that cannot load by its code', async () => {
@@ -79,7 +81,7 @@ describe('tcrm-provider', () => {
     el.session!.signIn('t');
     expired = true;
     await el.api!.practice.publicProfile.query().catch(() => {});
-    expect(el.session!.signedIn).to.be.false;
+    expect(el.session!.signedIn).to.equal(false);
   });
 
   it('provides under Symbol.for keys, so a second bundle copy finds it', async () => {
@@ -113,32 +115,52 @@ describe('tcrm-provider', () => {
 
   it('keeps a dir the page author set', async () => {
     api = installFakeApi(() => PROFILE);
-    const el = await render<TcrmProvider>(html`<tcrm-provider dir="ltr" locale="ar"></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider dir="ltr" locale="ar"></tcrm-provider>`,
+    );
     expect(el.dir).to.equal('ltr');
   });
 
   it('falls back to the browser language', async () => {
-    const el = await render<TcrmProvider>(html`<tcrm-provider><probe-widget></probe-widget></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider><probe-widget></probe-widget></tcrm-provider>`,
+    );
     expect(text(el.querySelector('probe-widget')!, '#locale')).to.equal(navigator.language);
   });
 
   it('gives fields inside widgets the locale, across shadow roots', async () => {
-    const el = await render<TcrmProvider>(html`<tcrm-provider locale="es"><tcrm-text-field label="Correo" type="email" required></tcrm-text-field></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider locale="es"
+        ><tcrm-text-field label="Correo" type="email" required></tcrm-text-field
+      ></tcrm-provider>`,
+    );
     const field = el.querySelector<TcrmTextField>('tcrm-text-field')!;
     field.reportValidity();
     await tick();
     await settle(el);
-    expect(field.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('Este campo es obligatorio.');
+    expect(field.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(
+      'Este campo es obligatorio.',
+    );
   });
 
   it('maps appearance to the theme attribute and --tcrm-* properties, removing stale ones', async () => {
-    const el = await render<TcrmProvider>(html`<tcrm-provider appearance='{"theme":"dark","variables":{"colorPrimary":"#00ff88"}}'></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider
+        appearance='{"theme":"dark","variables":{"colorPrimary":"#00ff88"}}'
+      ></tcrm-provider>`,
+    );
     expect(el.getAttribute('theme')).to.equal('dark');
-    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-primary').trim()).to.equal('#00ff88');
-    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-background').trim()).to.equal('#111418');
+    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-primary').trim()).to.equal(
+      '#00ff88',
+    );
+    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-background').trim()).to.equal(
+      '#111418',
+    );
     el.appearance = { theme: 'light', variables: { borderRadius: '0px' } };
     await settle(el);
-    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-primary').trim()).to.equal('#1d4ed8');
+    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-primary').trim()).to.equal(
+      '#1d4ed8',
+    );
     expect(getComputedStyle(el).getPropertyValue('--tcrm-border-radius').trim()).to.equal('0px');
   });
 });
@@ -149,31 +171,44 @@ describe('a widget without a provider', () => {
 
   it('given publishable-key and api-url, becomes its own provider for what is inside it', async () => {
     api = installFakeApi(() => PROFILE);
-    const widget = await render<ProbeWidget>(html`<probe-widget publishable-key="pk_1" api-url="http://api.test" locale="es"
-      ><tcrm-yes-no label="¿Sí?"></tcrm-yes-no
-    ></probe-widget>`);
+    const widget = await render<ProbeWidget>(
+      html`<probe-widget publishable-key="pk_1" api-url="http://api.test" locale="es"
+        ><tcrm-yes-no label="¿Sí?"></tcrm-yes-no
+      ></probe-widget>`,
+    );
     await tick();
     await settle(widget);
     expect(text(widget)).to.equal('Calm Waters Counseling');
-    expect(widget.context.api).to.exist;
+    expect(widget.context.api).to.not.equal(undefined);
     expect(widget.getAttribute('theme')).to.equal('light');
     expect(widget.querySelector('tcrm-yes-no')!.shadowRoot!.textContent).to.contain('Sí');
   });
 
   it('inside a provider, uses the provider and declares no theme of its own', async () => {
     api = installFakeApi(() => PROFILE);
-    const el = await render<TcrmProvider>(html`<tcrm-provider publishable-key="pk" api-url="http://api.test"><probe-widget></probe-widget></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider publishable-key="pk" api-url="http://api.test"
+        ><probe-widget></probe-widget
+      ></tcrm-provider>`,
+    );
     await tick();
     await settle(el);
     const widget = el.querySelector<ProbeWidget>('probe-widget')!;
-    expect(widget.hasAttribute('theme')).to.be.false;
+    expect(widget.hasAttribute('theme')).to.equal(false);
     expect(widget.context.api).to.equal(el.api);
     expect(api.requests).to.have.length(1);
   });
 
   it('has no axe violations in a dark provider', async () => {
     api = installFakeApi(() => PROFILE);
-    const el = await render<TcrmProvider>(html`<tcrm-provider appearance='{"theme":"dark"}' publishable-key="pk" api-url="http://api.test"><probe-widget></probe-widget></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider
+        appearance='{"theme":"dark"}'
+        publishable-key="pk"
+        api-url="http://api.test"
+        ><probe-widget></probe-widget
+      ></tcrm-provider>`,
+    );
     await tick();
     expect(await axeViolations(el)).to.deep.equal([]);
   });

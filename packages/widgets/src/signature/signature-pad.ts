@@ -4,13 +4,20 @@
  * so the image is the same whatever size the canvas is shown at.
  * Returns a function that detaches the listeners.
  */
-export function attachSignaturePad(canvas: HTMLCanvasElement, enabled: () => boolean, onEnd: () => void): () => void {
+export function attachSignaturePad(
+  canvas: HTMLCanvasElement,
+  enabled: () => boolean,
+  onEnd: () => void,
+): () => void {
   const context = canvas.getContext('2d')!;
   let drawing = false;
 
   const point = (e: PointerEvent): [number, number] => {
     const box = canvas.getBoundingClientRect();
-    return [((e.clientX - box.left) * canvas.width) / box.width, ((e.clientY - box.top) * canvas.height) / box.height];
+    return [
+      ((e.clientX - box.left) * canvas.width) / box.width,
+      ((e.clientY - box.top) * canvas.height) / box.height,
+    ];
   };
   const down = (e: PointerEvent) => {
     if (e.button !== 0 || !enabled()) return;

@@ -4,7 +4,8 @@ import { press, render, settle, type } from '../testing/fixtures.js';
 import type { TcrmSignature } from './signature.js';
 
 // A 1×1 transparent PNG.
-const DOT = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const DOT =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 runFieldContract<TcrmSignature>({
   tag: 'tcrm-signature',
@@ -31,13 +32,21 @@ describe('tcrm-signature', () => {
     el.addEventListener('tcrm-change', (e) => changes.push(e));
     const box = canvas(el).getBoundingClientRect();
     const at = (type: string, x: number, y: number) =>
-      canvas(el).dispatchEvent(new PointerEvent(type, { clientX: box.left + x, clientY: box.top + y, button: 0, pointerId: 1, bubbles: true }));
+      canvas(el).dispatchEvent(
+        new PointerEvent(type, {
+          clientX: box.left + x,
+          clientY: box.top + y,
+          button: 0,
+          pointerId: 1,
+          bubbles: true,
+        }),
+      );
     at('pointerdown', 10, 10);
     at('pointermove', 60, 30);
     at('pointermove', 120, 20);
     at('pointerup', 120, 20);
     await settle(el);
-    expect(el.value.startsWith('data:image/png;base64,')).to.be.true;
+    expect(el.value.startsWith('data:image/png;base64,')).to.equal(true);
     expect(changes).to.have.length(1);
   });
 

@@ -1,5 +1,11 @@
 import { DEFAULT_SIGNATURE_MAX_BYTES } from '@therapycrm/plugin-sdk/forms';
-import { html, nothing, type PropertyValues, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type CSSResultGroup,
+  type PropertyDeclarations,
+} from 'lit';
 import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
 import { attachSignaturePad, clearCanvas, paintImage, writeName } from './signature-pad.js';
@@ -11,7 +17,9 @@ const maxSize: FieldValidator<string, TcrmSignature> = {
   key: 'maxBytes',
   check: (value, field) => {
     const bytes = ((value.length - PREFIX.length) * 3) / 4;
-    return bytes > field.maxBytes ? { code: 'too_large', params: { maxBytes: field.maxBytes } } : null;
+    return bytes > field.maxBytes
+      ? { code: 'too_large', params: { maxBytes: field.maxBytes } }
+      : null;
   },
 };
 
@@ -129,35 +137,52 @@ export class TcrmSignature extends TcrmField<string> {
       >
         ${t.t(`signature.${mode}`)}
       </button>`;
-    return this.fieldTemplate(html`<div
-      class=${typing ? 'typed' : ''}
-      role="group"
-      aria-labelledby="label"
-      aria-invalid=${a.invalid}
-      aria-describedby=${a.describedby}
-      aria-errormessage=${a.errormessage}
-    >
-      <div part="modes" class="modes" role="group" aria-label=${t.t('signature.mode')}>${modeButton('draw')} ${modeButton('type')}</div>
-      ${typing
-        ? html`<p>
-            <label for="typed">${t.t('signature.typedName')}</label>
-            <input
-              id="typed"
-              part="typed-name"
-              autocomplete="name"
-              .value=${this.typedName}
-              ?disabled=${this.isDisabled}
-              @input=${(e: Event) => this.#onTyped(e, false)}
-              @change=${(e: Event) => this.#onTyped(e, true)}
-            />
-          </p>`
-        : nothing}
-      <canvas part="pad" width="900" height="300" role="img" aria-label=${this.value ? t.t('signature.signed') : t.t('signature.pad')}></canvas>
-      <div class="actions">
-        <button type="button" part="clear-button" ?disabled=${this.isDisabled || !this.value} @click=${() => this.#clear()}>
-          ${t.t('signature.clear')}
-        </button>
-      </div>
-    </div>`);
+    return this.fieldTemplate(
+      html`<div
+        class=${typing ? 'typed' : ''}
+        role="group"
+        aria-labelledby="label"
+        aria-invalid=${a.invalid}
+        aria-describedby=${a.describedby}
+        aria-errormessage=${a.errormessage}
+      >
+        <div part="modes" class="modes" role="group" aria-label=${t.t('signature.mode')}>
+          ${modeButton('draw')} ${modeButton('type')}
+        </div>
+        ${
+          typing
+            ? html`<p>
+                <label for="typed">${t.t('signature.typedName')}</label>
+                <input
+                  id="typed"
+                  part="typed-name"
+                  autocomplete="name"
+                  .value=${this.typedName}
+                  ?disabled=${this.isDisabled}
+                  @input=${(e: Event) => this.#onTyped(e, false)}
+                  @change=${(e: Event) => this.#onTyped(e, true)}
+                />
+              </p>`
+            : nothing
+        }
+        <canvas
+          part="pad"
+          width="900"
+          height="300"
+          role="img"
+          aria-label=${this.value ? t.t('signature.signed') : t.t('signature.pad')}
+        ></canvas>
+        <div class="actions">
+          <button
+            type="button"
+            part="clear-button"
+            ?disabled=${this.isDisabled || !this.value}
+            @click=${() => this.#clear()}
+          >
+            ${t.t('signature.clear')}
+          </button>
+        </div>
+      </div>`,
+    );
   }
 }

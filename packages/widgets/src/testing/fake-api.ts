@@ -16,7 +16,10 @@ export function installFakeApi(handler: Handler): { requests: FakeRequest[]; res
   const requests: FakeRequest[] = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
-    const request = { paths: url.pathname.split('/').pop()!.split(','), headers: new Headers(init?.headers) };
+    const request = {
+      paths: url.pathname.split('/').pop()!.split(','),
+      headers: new Headers(init?.headers),
+    };
     requests.push(request);
     const body = request.paths.map((path) => {
       try {
@@ -31,4 +34,10 @@ export function installFakeApi(handler: Handler): { requests: FakeRequest[]; res
   return { requests, restore: () => (window.fetch = original) };
 }
 
-export const PROFILE = { id: 'p1', name: 'Calm Waters Counseling', timezone: 'America/Chicago', branding: {}, features: ['intake'] };
+export const PROFILE = {
+  id: 'p1',
+  name: 'Calm Waters Counseling',
+  timezone: 'America/Chicago',
+  branding: {},
+  features: ['intake'],
+};

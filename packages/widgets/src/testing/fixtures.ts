@@ -13,7 +13,9 @@ export async function render<T extends Element>(template: TemplateResult): Promi
 /** Waits for the pending updates of `root` and every Lit element below it, across shadow roots. */
 export async function settle(root: Element): Promise<void> {
   for (let round = 0; round < 3; round++) {
-    const elements = [root, ...deepQueryAll(root, '*')] as (Element & { updateComplete?: Promise<unknown> })[];
+    const elements = [root, ...deepQueryAll(root, '*')] as (Element & {
+      updateComplete?: Promise<unknown>;
+    })[];
     await Promise.all(elements.map((el) => el.updateComplete));
   }
 }

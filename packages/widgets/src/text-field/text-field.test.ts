@@ -13,7 +13,9 @@ runFieldContract<TcrmTextField>({
 
 describe('tcrm-text-field', () => {
   async function field(attrs: Partial<TcrmTextField>): Promise<TcrmTextField> {
-    const el = await render<TcrmTextField>(html`<tcrm-text-field name="f" label="F"></tcrm-text-field>`);
+    const el = await render<TcrmTextField>(
+      html`<tcrm-text-field name="f" label="F"></tcrm-text-field>`,
+    );
     Object.assign(el, attrs);
     await settle(el);
     return el;
@@ -43,29 +45,31 @@ describe('tcrm-text-field', () => {
   }
 
   it('maps errors to native validity flags', async () => {
-    expect((await field({ type: 'email', value: 'x' })).validity.typeMismatch).to.be.true;
-    expect((await field({ value: 'ab', minLength: 3 })).validity.tooShort).to.be.true;
-    expect((await field({ type: 'number', value: '1', min: '2' })).validity.rangeUnderflow).to.be.true;
+    expect((await field({ type: 'email', value: 'x' })).validity.typeMismatch).to.equal(true);
+    expect((await field({ value: 'ab', minLength: 3 })).validity.tooShort).to.equal(true);
+    expect(
+      (await field({ type: 'number', value: '1', min: '2' })).validity.rangeUnderflow,
+    ).to.equal(true);
   });
 
   it('shows errors set by the host (server validation) until the client edits', async () => {
     const el = await field({ value: 'ok' });
     el.setErrors([{ code: 'invalid_email' }]);
     await settle(el);
-    expect(el.checkValidity()).to.be.false;
+    expect(el.checkValidity()).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('e-mail address');
     el.shadowRoot!.querySelector('input')!.focus();
     const input = el.shadowRoot!.querySelector('input')!;
     input.value = 'ok2';
     input.dispatchEvent(new Event('input'));
     await settle(el);
-    expect(el.checkValidity()).to.be.true;
+    expect(el.checkValidity()).to.equal(true);
   });
 
   it('does not show an error before the client has done anything', async () => {
     const el = await field({ required: true });
-    expect(el.checkValidity()).to.be.false;
+    expect(el.checkValidity()).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim()).to.equal('');
-    expect(el.shadowRoot!.querySelector('input')!.hasAttribute('aria-invalid')).to.be.false;
+    expect(el.shadowRoot!.querySelector('input')!.hasAttribute('aria-invalid')).to.equal(false);
   });
 });

@@ -1,4 +1,9 @@
-import { isEmailAddress, isIsoDate, isPhoneNumber, type FieldError } from '@therapycrm/plugin-sdk/forms';
+import {
+  isEmailAddress,
+  isIsoDate,
+  isPhoneNumber,
+  type FieldError,
+} from '@therapycrm/plugin-sdk/forms';
 import type { FieldValidator } from '../fields/validators.js';
 
 /** What the text validators read from their field. */
@@ -20,11 +25,17 @@ const length = (value: string) => [...value.trim()].length;
 export const textValidators: readonly TextValidator[] = [
   {
     key: 'minLength',
-    check: (v, f) => (f.minLength !== undefined && length(v) < f.minLength ? { code: 'too_short', params: { minLength: f.minLength } } : null),
+    check: (v, f) =>
+      f.minLength !== undefined && length(v) < f.minLength
+        ? { code: 'too_short', params: { minLength: f.minLength } }
+        : null,
   },
   {
     key: 'maxLength',
-    check: (v, f) => (f.maxLength !== undefined && length(v) > f.maxLength ? { code: 'too_long', params: { maxLength: f.maxLength } } : null),
+    check: (v, f) =>
+      f.maxLength !== undefined && length(v) > f.maxLength
+        ? { code: 'too_long', params: { maxLength: f.maxLength } }
+        : null,
   },
   {
     key: 'pattern',
@@ -37,8 +48,16 @@ export const textValidators: readonly TextValidator[] = [
       }
     },
   },
-  { key: 'email', check: (v, f) => (f.type === 'email' && !isEmailAddress(v.trim()) ? { code: 'invalid_email' } : null) },
-  { key: 'tel', check: (v, f) => (f.type === 'tel' && !isPhoneNumber(v.trim()) ? { code: 'invalid_phone' } : null) },
+  {
+    key: 'email',
+    check: (v, f) =>
+      f.type === 'email' && !isEmailAddress(v.trim()) ? { code: 'invalid_email' } : null,
+  },
+  {
+    key: 'tel',
+    check: (v, f) =>
+      f.type === 'tel' && !isPhoneNumber(v.trim()) ? { code: 'invalid_phone' } : null,
+  },
   { key: 'date', check: (v, f) => (f.type === 'date' ? dateError(v, f) : null) },
   { key: 'number', check: (v, f) => (f.type === 'number' ? numberError(Number(v), f) : null) },
 ];
@@ -53,7 +72,9 @@ function dateError(value: string, field: TextRulesHost): FieldError | null {
 function numberError(value: number, field: TextRulesHost): FieldError | null {
   if (!Number.isFinite(value)) return { code: 'wrong_type', params: { expected: 'number' } };
   if (field.integer && !Number.isInteger(value)) return { code: 'not_integer' };
-  if (field.min && value < Number(field.min)) return { code: 'min', params: { min: Number(field.min) } };
-  if (field.max && value > Number(field.max)) return { code: 'max', params: { max: Number(field.max) } };
+  if (field.min && value < Number(field.min))
+    return { code: 'min', params: { min: Number(field.min) } };
+  if (field.max && value > Number(field.max))
+    return { code: 'max', params: { max: Number(field.max) } };
   return null;
 }

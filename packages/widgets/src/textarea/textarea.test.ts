@@ -19,7 +19,9 @@ runFieldContract<TcrmTextarea>({
 
 describe('tcrm-textarea', () => {
   it('applies length rules to the trimmed text', async () => {
-    const el = await render<TcrmTextarea>(html`<tcrm-textarea label="Notes" minlength="5" maxlength="8"></tcrm-textarea>`);
+    const el = await render<TcrmTextarea>(
+      html`<tcrm-textarea label="Notes" minlength="5" maxlength="8"></tcrm-textarea>`,
+    );
     el.value = '  abc  ';
     await settle(el);
     expect(el.errors.map((e) => e.code)).to.deep.equal(['too_short']);

@@ -24,10 +24,16 @@ describe('theme tokens', () => {
   ] as const) {
     it(`${theme}: text ≥ 4.5:1 and borders/focus ≥ 3:1 on background and surface (WCAG 1.4.3, 1.4.11)`, () => {
       for (const bg of [tokens.colorBackground, tokens.colorSurface]) {
-        for (const fg of [tokens.colorText, tokens.colorTextSecondary, tokens.colorDanger, tokens.colorPrimary]) {
+        for (const fg of [
+          tokens.colorText,
+          tokens.colorTextSecondary,
+          tokens.colorDanger,
+          tokens.colorPrimary,
+        ]) {
           expect(contrast(fg, bg), `${fg} on ${bg}`).to.be.at.least(4.5);
         }
-        for (const ui of [tokens.colorBorder, tokens.colorFocus]) expect(contrast(ui, bg), `${ui} on ${bg}`).to.be.at.least(3);
+        for (const ui of [tokens.colorBorder, tokens.colorFocus])
+          expect(contrast(ui, bg), `${ui} on ${bg}`).to.be.at.least(3);
       }
       expect(contrast(tokens.colorOnPrimary, tokens.colorPrimary)).to.be.at.least(4.5);
     });
@@ -38,18 +44,23 @@ describe('theme tokens', () => {
   });
 
   it('axe sees into the fields’ shadow roots: a bad palette is reported', async () => {
-    const el = await render<TcrmProvider>(html`<tcrm-provider
-      appearance='{"variables":{"colorTextSecondary":"#c8c8c8"}}'
-      ><tcrm-text-field label="Name" description="As on your insurance card"></tcrm-text-field
-    ></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider appearance='{"variables":{"colorTextSecondary":"#c8c8c8"}}'
+        ><tcrm-text-field label="Name" description="As on your insurance card"></tcrm-text-field
+      ></tcrm-provider>`,
+    );
     await settle(el);
     const violations = await axeViolations(el);
     expect(violations.join('\n')).to.contain('color-contrast');
   });
 
   it('auto follows prefers-color-scheme', async () => {
-    const el = await render<TcrmProvider>(html`<tcrm-provider appearance='{"theme":"auto"}'></tcrm-provider>`);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider appearance='{"theme":"auto"}'></tcrm-provider>`,
+    );
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-background').trim()).to.equal(dark ? '#111418' : '#ffffff');
+    expect(getComputedStyle(el).getPropertyValue('--tcrm-color-background').trim()).to.equal(
+      dark ? '#111418' : '#ffffff',
+    );
   });
 });

@@ -48,7 +48,8 @@ export const en = {
   'signature.draw': 'Draw',
   'signature.type': 'Type',
   'signature.mode': 'How to sign',
-  'signature.pad': 'Signature pad. Draw with a mouse, finger or pen, or choose Type to sign with the keyboard.',
+  'signature.pad':
+    'Signature pad. Draw with a mouse, finger or pen, or choose Type to sign with the keyboard.',
   'signature.typedName': 'Type your full name to sign',
   'signature.clear': 'Clear signature',
   'signature.signed': 'Signed',

@@ -43,7 +43,8 @@ export const es: Catalogue = {
   'signature.draw': 'Dibujar',
   'signature.type': 'Escribir',
   'signature.mode': 'Cómo firmar',
-  'signature.pad': 'Área de firma. Dibuje con el ratón, el dedo o un lápiz, o elija Escribir para firmar con el teclado.',
+  'signature.pad':
+    'Área de firma. Dibuje con el ratón, el dedo o un lápiz, o elija Escribir para firmar con el teclado.',
   'signature.typedName': 'Escriba su nombre completo para firmar',
   'signature.clear': 'Borrar la firma',
   'signature.signed': 'Firmado',
