@@ -42,11 +42,28 @@ export class RateLimits {
     /** Lets tests run with tiny limits. */
     rules: Partial<Record<RateLimitRule, { points: number; duration: number }>> = {},
   ) {
-    if (store.kind === 'redis') this.redis = new Redis(store.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    if (store.kind === 'redis') {
+      // No offline queue: while Redis is unreachable a command fails at once
+      // and the in-memory insurance limiter answers (below), instead of every
+      // request waiting on retries and then failing with a 500.
+      this.redis = new Redis(store.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+      // ioredis reconnects by itself; without a listener each failed attempt
+      // is printed as an "unhandled error event".
+      this.redis.on('error', () => undefined);
+    }
     for (const [rule, defaults] of Object.entries(RATE_LIMIT_RULES) as [RateLimitRule, { points: number; duration: number }][]) {
       const opts = { keyPrefix: `tcrm_${rule}`, ...defaults, ...rules[rule] };
       if (store.kind === 'redis') {
-        this.limiters.set(rule, new RateLimiterRedis({ ...opts, storeClient: this.redis }));
+        this.limiters.set(
+          rule,
+          new RateLimiterRedis({
+            ...opts,
+            storeClient: this.redis,
+            rejectIfRedisNotReady: true,
+            // Redis down → limits hold per instance until it is back.
+            insuranceLimiter: new RateLimiterMemory(opts),
+          }),
+        );
       } else if (store.kind === 'postgres') {
         // The table comes from our migrations (tableCreated), so instances
         // starting together do not race on CREATE TABLE.
