@@ -11,24 +11,32 @@ import { answersRejected } from './field-errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface FileReference {
+  fileId: string;
+  fieldId: string;
+}
+
 /** File ids referenced by (already validated) answers, each with the field that references it. */
-export function referencedFiles(definition: FormDefinition, answers: FormAnswers): Map<string, string> {
-  const refs = new Map<string, string>();
+export function referencedFiles(definition: FormDefinition, answers: FormAnswers): FileReference[] {
+  const refs: FileReference[] = [];
   for (const field of formFields(definition)) {
     const value: unknown = answers[field.id];
     if (field.type === 'file_upload' && Array.isArray(value)) {
-      for (const id of value) if (typeof id === 'string') refs.set(id, field.id);
+      for (const id of value) if (typeof id === 'string') refs.push({ fileId: id, fieldId: field.id });
     } else if (field.type === 'signature' && typeof value === 'object' && value !== null && 'fileId' in value) {
-      refs.set(String(value.fileId), field.id);
+      refs.push({ fileId: String(value.fileId), fieldId: field.id });
     }
   }
   return refs;
 }
 
-/** Refuses any referenced file that is not this draft's upload for that very question. */
-export async function assertDraftFiles(db: Db, practiceId: string, draftId: string | null, refs: Map<string, string>): Promise<void> {
-  if (refs.size === 0) return;
-  const ids = [...refs.keys()].filter((id) => UUID.test(id));
+/**
+ * Refuses any referenced file that is not this draft's upload for that very
+ * question, and a file answering two questions.
+ */
+export async function assertDraftFiles(db: Db, practiceId: string, draftId: string | null, refs: readonly FileReference[]): Promise<void> {
+  if (refs.length === 0) return;
+  const ids = [...new Set(refs.map((r) => r.fileId))].filter((id) => UUID.test(id));
   const rows =
     draftId === null || ids.length === 0
       ? []
@@ -38,8 +46,11 @@ export async function assertDraftFiles(db: Db, practiceId: string, draftId: stri
         });
   const fieldOfFile = new Map(rows.map((row) => [row.id, row.fieldId]));
   const errors = new Map<string, FieldError[]>();
-  for (const [fileId, fieldId] of refs) {
-    if (fieldOfFile.get(fileId) !== fieldId) errors.set(fieldId, [{ code: 'invalid_file_id' }]);
+  const seen = new Set<string>();
+  for (const { fileId, fieldId } of refs) {
+    if (seen.has(fileId)) errors.set(fieldId, [{ code: 'duplicate_file' }]);
+    else if (fieldOfFile.get(fileId) !== fieldId) errors.set(fieldId, [{ code: 'invalid_file_id' }]);
+    seen.add(fileId);
   }
   if (errors.size > 0) throw answersRejected(Object.fromEntries(errors));
 }

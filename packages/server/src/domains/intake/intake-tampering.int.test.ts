@@ -146,6 +146,18 @@ describe('intake tampering on postgres', () => {
       expect(error.code).toBe(code);
     });
 
+    it('refuses one file answering two questions', async () => {
+      const png = await widgetCaller(app, practice).intake.uploadFile({ resumeToken, fieldId: 'signature', data: signaturePng().toString('base64') });
+      const error = await refusedWithNothingStored(() =>
+        widgetCaller(app, practice, { idempotencyKey: 'same-file-twice' }).intake.submit({
+          resumeToken,
+          client: adult,
+          answers: { ...validAnswers, insurance_card: [png.fileId], signature: { fileId: png.fileId } },
+        }),
+      );
+      expect(error.details).toEqual({ fieldErrors: { insurance_card: [{ code: 'invalid_file_id' }], signature: [{ code: 'duplicate_file' }] } });
+    });
+
     it('refuses a file of another draft in the answers', async () => {
       const other = await widgetCaller(app, practice).intake.startDraft({ formKey: 'adult-intake' });
       const foreign = await widgetCaller(app, practice).intake.uploadFile({ resumeToken: other.resumeToken, fieldId: 'insurance_card', data: samplePdf().toString('base64') });

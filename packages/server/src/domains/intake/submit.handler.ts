@@ -85,7 +85,7 @@ export async function submitIntake(ctx: WidgetContext, input: z.infer<typeof sub
       }
       if (draft) {
         await tx.storedFile.updateMany({
-          where: { practiceId, ownerType: 'intake_draft', ownerId: draft.id, id: { in: [...uploads.keys()] } },
+          where: { practiceId, ownerType: 'intake_draft', ownerId: draft.id, id: { in: uploads.map((u) => u.fileId) } },
           data: { ownerType: 'intake_submission', ownerId: submissionId },
         });
         // Uploads the client replaced or removed end with the draft.
@@ -139,7 +139,7 @@ export async function submitIntake(ctx: WidgetContext, input: z.infer<typeof sub
     objectId: submissionId,
     outcome: 'success',
     ip: ctx.request.ip,
-    detail: { formVersionId: form.formVersionId, clientId: outcome.clientId, files: uploads.size + blobs.length, identityVerified },
+    detail: { formVersionId: form.formVersionId, clientId: outcome.clientId, files: uploads.length + blobs.length, identityVerified },
   });
   return response;
 }

@@ -16,6 +16,8 @@ import type { uploadFileInput } from './upload.schema.js';
 
 /** Files one draft may hold (uploads replaced by the client stay until the draft ends). */
 export const MAX_FILES_PER_DRAFT = 20;
+/** Total decoded bytes one draft may hold. */
+export const MAX_BYTES_PER_DRAFT = 50_000_000;
 
 const ALIASES: Readonly<Record<string, string>> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'image/heif': 'image/heic' };
 const normalise = (type: string) => {
@@ -48,9 +50,14 @@ export async function uploadFile(ctx: WidgetContext, input: z.infer<typeof uploa
     throw unsupported();
   }
 
-  const held = await ctx.db.storedFile.count({ where: { practiceId: draft.practiceId, ownerType: 'intake_draft', ownerId: draft.id } });
-  if (held >= MAX_FILES_PER_DRAFT) {
-    throw new DomainError('PRECONDITION_FAILED', 'This draft already holds the most files allowed', { maxFiles: MAX_FILES_PER_DRAFT });
+  // Drafts are free to start with a public key: bound what one can make us store.
+  const held = await ctx.db.storedFile.aggregate({
+    where: { practiceId: draft.practiceId, ownerType: 'intake_draft', ownerId: draft.id },
+    _count: { _all: true },
+    _sum: { byteSize: true },
+  });
+  if (held._count._all >= MAX_FILES_PER_DRAFT || (held._sum.byteSize ?? 0) + decoded.bytes.length > MAX_BYTES_PER_DRAFT) {
+    throw new DomainError('PRECONDITION_FAILED', 'This draft already holds the most files allowed', { maxFiles: MAX_FILES_PER_DRAFT, maxBytes: MAX_BYTES_PER_DRAFT });
   }
   const fileNameEnc = input.fileName ? await ctx.services.cipher.encrypt(draft.practiceId, input.fileName) : null;
   const blob = await writeEncryptedBlob(ctx.services, draft.practiceId, decoded.bytes, sniffed);
