@@ -1,0 +1,65 @@
+// Operations the browser tests ask for through
+// `executeServerCommand('tcrm-server', { op, ... })`. They act on the real
+// server's database and services; none of them fakes a response.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { App } from '../../server/src/app.js';
+import { createStaff, submitIntake, type Fixture, type StaffRole } from './seed.js';
+
+// otplib is the server's dependency, not the widgets': load it from there.
+const serverRequire = createRequire(new URL('../../server/package.json', import.meta.url));
+const otplib = (await import(pathToFileURL(serverRequire.resolve('otplib')).href)) as typeof import('otplib');
+
+const PERIOD = 30;
+
+export type Command =
+  | { op: 'fixture' }
+  | { op: 'createStaff'; role?: StaffRole; enrolled?: boolean }
+  | { op: 'totp'; secret: string }
+  | { op: 'submit'; firstName: string; lastName: string }
+  | { op: 'expireSessions'; email: string };
+
+export function commandHandler(app: App, fixture: Fixture) {
+  // The server accepts each time step once per account (codes are
+  // single-use) and ±1 step around now: hand out each step once per secret,
+  // taking the next one early and waiting only when both are used.
+  const lastStep = new Map<string, number>();
+  async function totp(secret: string): Promise<string> {
+    for (;;) {
+      const current = Math.floor(Date.now() / 1000 / PERIOD);
+      const step = Math.max(current, (lastStep.get(secret) ?? 0) + 1);
+      if (step <= current + 1) {
+        lastStep.set(secret, step);
+        return otplib.generate({ secret, epoch: step * PERIOD, period: PERIOD });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+
+  return async (command: Command): Promise<unknown> => {
+    const { services } = app;
+    switch (command.op) {
+      case 'fixture':
+        return fixture;
+      case 'createStaff':
+        return createStaff(services, fixture.practiceId, command.role ?? 'owner', command.enrolled ?? true);
+      case 'totp':
+        return totp(command.secret);
+      case 'submit':
+        return { submissionId: await submitIntake(services, fixture.publishableKey, fixture.formVersionId, command) };
+      case 'expireSessions': {
+        // Moves the user's live sessions' last activity past the idle limit;
+        // the server's own check then ends them on the next request.
+        const user = await services.prisma.staffUser.findUniqueOrThrow({ where: { email: command.email }, select: { id: true } });
+        const past = new Date(services.clock.now().getTime() - services.config.staffIdleTimeoutMs - 60_000);
+        const { count } = await services.prisma.session.updateMany({
+          where: { staffUserId: user.id, revokedAt: null },
+          data: { lastSeenAt: past },
+        });
+        return { count };
+      }
+      default:
+        throw new Error(`Unknown test-server op: ${(command as { op: string }).op}`);
+    }
+  };
+}
