@@ -9,7 +9,7 @@ import { signUpPractice } from './sign-up.handler.js';
 import { changePassword, getStaffMe, signOut } from './staff-account.handler.js';
 import { confirmMfaEnrolment, startMfaEnrolment, verifyMfa } from './mfa.handler.js';
 import { acceptStaffInvite, inviteStaff } from './staff-invite.handler.js';
-import { disableStaff, listStaff, setStaffRole } from './staff-members.handler.js';
+import { disableStaff, listStaff, resetStaffMfa, setStaffRole } from './staff-members.handler.js';
 
 const beforeMfa = { allowWithoutMfa: true } as const;
 const owner = { roles: ['owner'] as const };
@@ -41,5 +41,6 @@ export const authRouter = router({
     list: staffProcedure.meta(owner).query(({ ctx }) => listStaff(ctx)),
     disable: staffProcedure.meta(owner).input(staffUserIdInput).mutation(({ ctx, input }) => disableStaff(ctx, input)),
     setRole: staffProcedure.meta(owner).input(setRoleInput).mutation(({ ctx, input }) => setStaffRole(ctx, input)),
+    resetMfa: staffProcedure.meta(owner).input(staffUserIdInput).mutation(({ ctx, input }) => resetStaffMfa(ctx, input)),
   }),
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createTestPractice, signedInStaff, type TestPractice } from '../../../test/support/fixtures.js';
 import { hashToken } from './session-token.js';
+import { generate } from 'otplib';
 
 const uniqueIp = () => `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(1, 255)}`;
 const MINUTE = 60_000;
@@ -125,5 +126,32 @@ describe('staff session lifecycle on postgres', () => {
     // With a second owner, the first may step down.
     await expect(owner.auth.staff.setRole({ userId: p.ownerId, role: 'clinician' })).resolves.toEqual({ role: 'clinician' });
     await expect(owner.auth.staff.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('an owner resets a member’s lost authenticator: factors removed, sessions ended', async () => {
+    const p = await createTestPractice(app);
+    const owner = app.caller({ staffSessionToken: await fullSession(p.ownerEmail, p.ownerPassword) });
+    const member = await signedInStaff(app, p.practiceId, 'clinician');
+    const memberCaller = app.caller({ staffSessionToken: member.token });
+    const { secret } = await memberCaller.auth.mfa.startEnrolment();
+    await memberCaller.auth.mfa.confirmEnrolment({ code: await generate({ secret, epoch: Math.floor(app.clock.now().getTime() / 1000) }) });
+    await expect(memberCaller.auth.me()).resolves.toMatchObject({ mfa: { enrolled: true } });
+
+    await expect(memberCaller.auth.staff.resetMfa({ userId: p.ownerId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(owner.auth.staff.resetMfa({ userId: p.ownerId })).rejects.toMatchObject({ cause: { details: { reason: 'self' } } });
+    const elsewhere = await createTestPractice(app, 'r');
+    await expect(owner.auth.staff.resetMfa({ userId: elsewhere.ownerId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await expect(owner.auth.staff.resetMfa({ userId: member.userId })).resolves.toEqual({ removedFactors: 1, endedSessions: 1 });
+    await expect(memberCaller.auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await app.services.prisma.mfaFactor.count({ where: { staffUserId: member.userId } })).toBe(0);
+    const event = await app.services.prisma.auditEvent.findFirst({ where: { action: 'staff.mfa_reset', objectId: member.userId } });
+    expect(event).toMatchObject({ practiceId: p.practiceId, actorId: p.ownerId });
+
+    // Someone who also works for another practice cannot be reset from here.
+    await app.services.prisma.membership.create({ data: { practiceId: elsewhere.practiceId, staffUserId: member.userId, role: 'biller' } });
+    await expect(owner.auth.staff.resetMfa({ userId: member.userId })).rejects.toMatchObject({
+      cause: { code: 'PRECONDITION_FAILED', details: { reason: 'shared_account' } },
+    });
   });
 });

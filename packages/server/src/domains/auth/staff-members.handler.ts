@@ -153,3 +153,32 @@ export async function disableStaff(ctx: StaffContext, input: { userId: string })
   });
   return { endedSessions };
 }
+
+/**
+ * For a member who lost their authenticator: removes their factors and ends
+ * their sessions, so the next sign-in must enrol again (password still
+ * required). Refused for an account that also works in another practice:
+ * one practice's owner must not weaken a login another practice relies on.
+ */
+export async function resetStaffMfa(ctx: StaffContext, input: { userId: string }): Promise<{ removedFactors: number; endedSessions: number }> {
+  const practiceId = ctx.staff.practiceId;
+  if (input.userId === ctx.staff.userId) {
+    throw new DomainError('PRECONDITION_FAILED', 'Ask another owner to reset your two-factor authentication', { reason: 'self' });
+  }
+  const memberships = await ctx.db.membership.findMany({ where: { staffUserId: input.userId }, select: { practiceId: true } });
+  if (!memberships.some((m) => m.practiceId === practiceId)) throw notFound('Staff member');
+  if (memberships.length > 1) {
+    throw new DomainError('PRECONDITION_FAILED', 'This account also belongs to another practice; it cannot be reset from here', {
+      reason: 'shared_account',
+    });
+  }
+  const removed = await ctx.db.mfaFactor.deleteMany({ where: { staffUserId: input.userId } });
+  const endedSessions = await revokeStaffSessions(ctx.services, input.userId);
+  await audit(ctx, practiceId, {
+    action: 'staff.mfa_reset',
+    objectType: 'StaffUser',
+    objectId: input.userId,
+    detail: { removedFactors: removed.count, endedSessions },
+  });
+  return { removedFactors: removed.count, endedSessions };
+}

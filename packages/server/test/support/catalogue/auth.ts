@@ -167,6 +167,20 @@ export const authCatalogue: Record<string, ProcedureCase> = {
       },
     ],
   },
+  'auth.staff.resetMfa': {
+    principal: owner,
+    // The auditor: auth.staff.disable's valid input has already ended its sessions.
+    validInput: (w) => ({ userId: w.a.staff.auditor.userId }),
+    isolation: [
+      { kind: 'foreign', name: "B's clinician", input: (w) => ({ userId: w.b.staff.clinician.userId }), expect: 'NOT_FOUND' },
+      {
+        kind: 'foreign',
+        name: 'someone who also works in B cannot be reset from A',
+        input: (w) => ({ userId: w.shared.forRole.userId }),
+        expect: 'PRECONDITION_FAILED',
+      },
+    ],
+  },
   'clientAuth.requestCode': {
     principal: { kind: 'public' },
     validInput: () => ({ email: `${unique('client')}@example.test` }),
