@@ -199,6 +199,29 @@ describe('intake tampering on postgres', () => {
       }
     });
 
+    it('pages the inbox with an opaque keyset cursor inside the practice', async () => {
+      const paged = await createTestPractice(app, 'pg');
+      await publishedConditionalForm(app, paged);
+      const version = (await widgetCaller(app, paged).intake.getPublishedForm({ formKey: 'adult-intake' })).formVersionId;
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        if (i === 2) app.clock.advance(1000);
+        const r = await widgetCaller(app, paged, { idempotencyKey: `page-key-000${i}` }).intake.submit({
+          formVersionId: version,
+          client: { ...adult, email: `page${i}@example.test` },
+          answers: validAnswers,
+        });
+        ids.push(r.submissionId);
+      }
+      const { caller } = await staffCaller(app, paged, 'clinician');
+      const first = await caller.intake.submissions.list({ limit: 2 });
+      expect(first.items[0]!.id).toBe(ids[2]); // newest first
+      const second = await caller.intake.submissions.list({ limit: 2, cursor: first.nextCursor! });
+      expect(second.nextCursor).toBeNull();
+      expect([...first.items, ...second.items].map((i) => i.id).sort()).toEqual([...ids].sort());
+      await expect(caller.intake.submissions.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    });
+
     it('refuses a publishable key from a site that is not allowed', async () => {
       const call = widgetCaller(app, practice, { origin: 'https://evil.example' }).intake.getPublishedForm({ formKey: 'adult-intake' });
       await expect(call).rejects.toMatchObject({ code: 'FORBIDDEN' });

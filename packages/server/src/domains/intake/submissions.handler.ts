@@ -2,7 +2,7 @@
 // front desk, who schedules the first appointment; answers and attachments
 // are clinical content, for owner and clinician only (see router.ts).
 import type { z } from 'zod';
-import { notFound } from '../../errors.js';
+import { DomainError, notFound } from '../../errors.js';
 import { audit } from '../../audit/audited.js';
 import { clientRowSelect, decryptClient } from '../clients/client-record.js';
 import type { StaffContext } from './contexts.js';
@@ -10,15 +10,38 @@ import { decryptAnswers } from './answers-crypto.js';
 import { storedDefinition } from './form-definition.js';
 import type { listSubmissionsInput, submissionIdInput } from './submissions.schema.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Keyset pagination on (submittedAt, id) with the position inside the cursor
+// itself: Prisma's `cursor` would look the row up outside our tenant filter,
+// so another practice's id would page differently from an unknown one.
+function encodeCursor(row: { submittedAt: Date; id: string }): string {
+  return Buffer.from(`${row.submittedAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const submittedAt = new Date(at ?? '');
+  if (!id || !UUID.test(id) || Number.isNaN(submittedAt.getTime())) {
+    throw new DomainError('VALIDATION_FAILED', 'Invalid page cursor', { field: 'cursor' });
+  }
+  return { submittedAt, id };
+}
+
 const formOfVersion = { select: { id: true, version: true, form: { select: { id: true, key: true, title: true } } } } as const;
 
 export async function listSubmissions(ctx: StaffContext, input: z.infer<typeof listSubmissionsInput>) {
   const practiceId = ctx.staff.practiceId;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await ctx.db.intakeSubmission.findMany({
-    where: { practiceId, ...(input.status && { status: input.status }), ...(input.formId && { formVersion: { formId: input.formId } }) },
+    where: {
+      practiceId,
+      ...(input.status && { status: input.status }),
+      ...(input.formId && { formVersion: { formId: input.formId } }),
+      ...(after && { OR: [{ submittedAt: { lt: after.submittedAt } }, { submittedAt: after.submittedAt, id: { lt: after.id } }] }),
+    },
     orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
     take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: {
       id: true,
       status: true,
@@ -45,7 +68,7 @@ export async function listSubmissions(ctx: StaffContext, input: z.infer<typeof l
     })),
   );
   await audit(ctx, practiceId, { action: 'intake.list', objectType: 'IntakeSubmission', detail: { submissionIds: page.map((r) => r.id) } });
-  return { items, nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
+  return { items, nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!) : null };
 }
 
 export async function getSubmission(ctx: StaffContext, input: z.infer<typeof submissionIdInput>) {
