@@ -7,14 +7,22 @@ import { PUBLISHABLE_KEY_HEADER } from '../trpc/context.js';
 
 const ALLOWED_HEADERS = ['content-type', PUBLISHABLE_KEY_HEADER, 'authorization', 'idempotency-key', 'trpc-accept', 'x-trpc-source'];
 
-export function isSameOrigin(req: Request): boolean {
-  const origin = req.headers.origin;
+/**
+ * Whether an Origin header names the host the request was sent to. No Origin
+ * counts as same-origin (browsers send one on every cross-origin request);
+ * `Origin: null` (sandboxed frames, redirects) does not.
+ */
+export function originMatchesHost(origin: string | null | undefined, host: string | null | undefined): boolean {
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    return new URL(origin).host === host;
   } catch {
     return false;
   }
+}
+
+export function isSameOrigin(req: Request): boolean {
+  return originMatchesHost(req.headers.origin, req.headers.host);
 }
 
 async function originAllowed(db: Db, origin: string, publishableKey: string | undefined): Promise<boolean> {

@@ -10,6 +10,8 @@ export interface RequestInfo {
   ip: string;
   userAgent: string | null;
   origin: string | null;
+  /** The Host header: what a same-origin Origin must name (staff cookie procedures). */
+  host: string | null;
   publishableKey: string | null;
   bearerToken: string | null;
   staffSessionToken: string | null;
@@ -45,6 +47,7 @@ export function requestInfoFrom(req: Request): RequestInfo {
     ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     userAgent: header('user-agent'),
     origin: header('origin'),
+    host: header('host'),
     publishableKey: header(PUBLISHABLE_KEY_HEADER),
     bearerToken: auth?.startsWith('Bearer ') ? auth.slice(7).trim() || null : null,
     staffSessionToken: readCookie(req.headers.cookie, STAFF_SESSION_COOKIE),
@@ -72,6 +75,7 @@ export function createTestContext(services: AppServices, request: Partial<Reques
       ip: '127.0.0.1',
       userAgent: 'test',
       origin: null,
+      host: null,
       publishableKey: null,
       bearerToken: null,
       staffSessionToken: null,

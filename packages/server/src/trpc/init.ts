@@ -14,6 +14,7 @@ import { resolvePublishableKey } from '../domains/practice/publishable-key.js';
 import type { Context } from './context.js';
 import { formatError, toTRPCError } from './errors.js';
 import { hasUnstorableText } from './storable-text.js';
+import { originMatchesHost } from '../http/cors.js';
 
 export interface ProcedureMeta {
   /** Staff roles allowed; omitted → any member of the practice. */
@@ -57,7 +58,19 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
 
 const base = t.procedure.use(domainErrors).use(perIpRateLimit).use(storableInput);
 
-export const anonymousProcedure = base;
+/**
+ * Staff procedures ride on a cookie, and anonymous ones set it (sign-in): a
+ * request another site's page makes must not reach them, whatever the
+ * cookie's SameSite says (older browsers, same-site subdomains).
+ */
+const sameOriginOnly = t.middleware(async ({ ctx, next }) => {
+  if (!originMatchesHost(ctx.request.origin, ctx.request.host)) {
+    throw new DomainError('FORBIDDEN', 'Cross-site requests are not allowed here');
+  }
+  return next();
+});
+
+export const anonymousProcedure = base.use(sameOriginOnly);
 
 export const publicProcedure = base.use(async ({ ctx, next }) => {
   const practice = await resolvePublishableKey(ctx);
@@ -70,7 +83,7 @@ export const clientProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { client } });
 });
 
-export const staffProcedure = base.use(async ({ ctx, meta, next }) => {
+export const staffProcedure = base.use(sameOriginOnly).use(async ({ ctx, meta, next }) => {
   if (!ctx.request.staffSessionToken) throw new DomainError('UNAUTHENTICATED', 'Sign in required');
   const staff = await resolveStaffSession(ctx.services, ctx.request.staffSessionToken);
   if (!staff.mfaVerified && !meta?.allowWithoutMfa) {
