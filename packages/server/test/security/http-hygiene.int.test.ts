@@ -149,7 +149,7 @@ describe('request guards', () => {
   });
 
   it('form posts (urlencoded, multipart, text/plain) to every mutation are refused (415) and change nothing', async () => {
-    const bodies: [string, BodyInit][] = [
+    const bodies: [string, string][] = [
       ['application/x-www-form-urlencoded', 'firstName=Zelda&lastName=Canary'],
       ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="firstName"\r\n\r\nZelda\r\n--x--\r\n'],
       ['text/plain', '{"firstName":"Zelda","lastName":"Canary"}'],
