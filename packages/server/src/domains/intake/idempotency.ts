@@ -22,13 +22,22 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
+function serialised(input: unknown): string {
+  try {
+    return JSON.stringify(input) ?? '';
+  } catch {
+    // Only absurd nesting gets here (RangeError): a client error, not ours.
+    throw new DomainError('VALIDATION_FAILED', 'The request is nested too deeply', { reason: 'too_deep' });
+  }
+}
+
 export function claimFor(ctx: Context, practiceId: string, procedure: string, input: unknown): IdempotencyClaim {
   const key = ctx.request.idempotencyKey;
   if (!key) throw new DomainError('BAD_REQUEST', 'Send an Idempotency-Key header with this request', { header: 'Idempotency-Key' });
   if (!KEY.test(key)) throw new DomainError('BAD_REQUEST', 'The Idempotency-Key header must be 8–128 letters, digits or _ . : -', { header: 'Idempotency-Key' });
   // JSON.stringify, not a recursive canonical form: a retry resends the same
   // bytes (same key order), and hostile nesting cannot exhaust the stack here.
-  const requestHash = crypto.createHmac('sha256', ctx.services.config.appSecret).update(JSON.stringify(input) ?? '').digest('hex');
+  const requestHash = crypto.createHmac('sha256', ctx.services.config.appSecret).update(serialised(input)).digest('hex');
   return { scope: `${procedure}:${practiceId}`, key, requestHash };
 }
 

@@ -62,4 +62,13 @@ describe('intake over HTTP (postgres)', () => {
     });
     expect(JSON.stringify(error)).not.toContain('Stress');
   });
+  it('answers absurdly nested answers with 400, not 500', async () => {
+    const depth = 100_000;
+    const response = await fetch(`${base}/trpc/intake.submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: practice.origin, [PUBLISHABLE_KEY_HEADER]: practice.publishableKey, 'idempotency-key': 'http-key-deep1' },
+      body: `{"formVersionId":"${formVersionId}","client":{"firstName":"a","lastName":"b","email":"a@b.co"},"answers":{"concerns":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+    });
+    expect(response.status).toBe(400);
+  });
 });
