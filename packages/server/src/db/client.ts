@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
+import { lockPgliteDir } from './pglite-lock.js';
 
 /** Minimal raw-SQL access used by migrations, rate limits and locks. */
 export interface SqlRunner {
@@ -66,8 +67,15 @@ export async function openDatabase(database: Config['database']): Promise<Databa
       },
     };
   }
-  if (database.dir !== 'memory://') fs.mkdirSync(database.dir, { recursive: true });
-  const lite = await PGlite.create(database.dir, { extensions: { btree_gist } });
+  let releaseLock = () => {};
+  if (database.dir !== 'memory://') {
+    fs.mkdirSync(database.dir, { recursive: true });
+    releaseLock = lockPgliteDir(database.dir);
+  }
+  const lite = await PGlite.create(database.dir, { extensions: { btree_gist } }).catch((err: unknown) => {
+    releaseLock();
+    throw err;
+  });
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils;
   // the runtime protocol is the same (checked by the integration tests).
   const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
@@ -90,6 +98,7 @@ export async function openDatabase(database: Config['database']): Promise<Databa
     async close() {
       await prisma.$disconnect();
       await lite.close();
+      releaseLock();
     },
   };
 }

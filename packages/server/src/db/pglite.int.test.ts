@@ -15,6 +15,9 @@ import { createTestContext } from '../trpc/context.js';
 import { appRouter } from '../router.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createTestPractice, signedInStaff } from '../../test/support/fixtures.js';
+import { runCli } from '../../test/multi-instance/processes.js';
+import { openDatabase } from './client.js';
+import { DatabaseInUseError } from './pglite-lock.js';
 
 describe('in-memory PGlite', () => {
   let app: TestApp;
@@ -88,8 +91,18 @@ describe('file-backed PGlite', () => {
     const callerOf = (app: App) =>
       createCallerFactory(appRouter)(createTestContext(app.services, { staffSessionToken: staff.token }));
     const { id } = await callerOf(first).clients.create({ firstName: 'Durable-Dora', lastName: 'D', email: 'dora@example.test' });
+    // While the server has it open, nothing else may open the directory:
+    // neither another instance in this process nor a CLI process.
+    await expect(openDatabase({ kind: 'pglite', dir: path.join(dataDir, 'pglite') })).rejects.toBeInstanceOf(
+      DatabaseInUseError,
+    );
+    const busy = await runCli(['verify-audit'], { DATA_DIR: dataDir });
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/DatabaseInUseError: The embedded database .* is in use by process \d+/);
     await first.close();
     expect(fs.existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+    // A lock left by a process that died (kill -9) is taken over.
+    fs.writeFileSync(path.join(dataDir, 'pglite.lock'), '999999999');
 
     const reopened = await open();
     try {
