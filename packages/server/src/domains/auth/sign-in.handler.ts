@@ -70,7 +70,12 @@ export async function signIn(ctx: Context, input: z.infer<typeof signInInput>): 
     await recordSignInFailure(services, ctx.request.ip, accountKey);
     const practiceIds = user?.memberships.map((m) => m.practice.id) ?? [];
     if (user) {
-      await ctx.db.staffUser.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });
+      // Not awaited: an extra write only for real accounts would make their
+      // refusals measurably slower than unknown e-mails'. It is a counter
+      // shown to owners, not the lockout (that is the rate limiter above).
+      ctx.db.staffUser
+        .update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } }, select: { id: true } })
+        .catch((err: Error) => services.logger.warn({ error: err.name }, 'failed to count a failed sign-in'));
     }
     // Unknown accounts go to the system chain; known ones to each of their
     // practices, so owners see attempts on their staff. Ids only, never the e-mail.

@@ -34,7 +34,9 @@ export async function getStaffMe(ctx: StaffContext): Promise<StaffMe> {
       },
     },
   });
-  const current = user.memberships.find((m) => m.practice.id === staff.practiceId)!;
+  const current = user.memberships.find((m) => m.practice.id === staff.practiceId);
+  // Removed from the practice since the session was checked (a concurrent disable).
+  if (!current) throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.', { reason: 'access_removed' });
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName },
     role: staff.role,
