@@ -90,6 +90,11 @@ export class TcrmContext implements ReactiveController {
     return this.#own?.session ?? this.#session;
   }
 
+  /** The locale of the provider around the host (not the host's own provider). */
+  get contextLocale(): string | undefined {
+    return this.#locale;
+  }
+
   /** The element's `locale`, else the provider's, else the browser's. */
   get locale(): string {
     return resolveLocale(this.#host.locale, this.#own?.locale, this.#locale);

@@ -42,8 +42,12 @@ export class ProviderController implements ReactiveController {
   #practice: ContextProvider<typeof practiceContext>;
   #locale: ContextProvider<typeof localeContext>;
 
-  constructor(host: Host) {
+  #outerLocale: () => string | undefined;
+
+  /** `outerLocale`: the locale of a provider around this one, used when the host sets none. */
+  constructor(host: Host, outerLocale: () => string | undefined = () => undefined) {
     this.#host = host;
+    this.#outerLocale = outerLocale;
     host.addController(this);
     this.#api = new ContextProvider(host, { context: apiContext });
     this.#practice = new ContextProvider(host, {
@@ -57,7 +61,7 @@ export class ProviderController implements ReactiveController {
   /** Runs before every host update: picks up attribute changes. */
   hostUpdate(): void {
     const { publishableKey, apiUrl } = this.#host;
-    this.locale = resolveLocale(this.#host.locale);
+    this.locale = resolveLocale(this.#host.locale, this.#outerLocale());
     this.#locale.setValue(this.locale);
     const endpoint =
       publishableKey && apiUrl ? `${apiUrl.replace(/\/$/, '')}/trpc ${publishableKey}` : '';

@@ -50,7 +50,7 @@ export class TcrmElement extends LitElement {
     // Decided on connection, when attributes are known; created before
     // super so its context providers see hostConnected.
     if (!this.provider && (this.alwaysProvides || this.hasAttribute('publishable-key'))) {
-      this.provider = new ProviderController(this);
+      this.provider = new ProviderController(this, () => this.tcrm.contextLocale);
       this.tcrm.useOwnProvider(this.provider);
     }
     super.connectedCallback();

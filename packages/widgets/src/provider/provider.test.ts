@@ -1,5 +1,5 @@
 import { ContextConsumer, createContext } from '@lit/context';
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { TcrmTextField } from '../text-field/text-field.js';
 import { TcrmElement } from '../internal/tcrm-element.js';
@@ -24,7 +24,6 @@ class ProbeWidget extends TcrmElement {
 customElements.define('probe-widget', ProbeWidget);
 
 const text = (el: Element, selector = 'p') => el.shadowRoot!.querySelector(selector)!.textContent;
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('tcrm-provider', () => {
   let api: ReturnType<typeof installFakeApi> | undefined;
@@ -36,9 +35,10 @@ describe('tcrm-provider', () => {
         <probe-widget></probe-widget>${attrs}
       </tcrm-provider>`,
     );
-    await tick();
+    const widget = el.querySelector('probe-widget')!;
+    await waitUntil(() => el.practice.status !== 'loading', 'the profile request settles');
     await settle(el);
-    return { el, widget: el.querySelector('probe-widget')! };
+    return { el, widget };
   }
 
   it('fetches the practice profile once, with the publishable key, and gives it to widgets', async () => {
@@ -121,6 +121,20 @@ describe('tcrm-provider', () => {
     expect(el.dir).to.equal('ltr');
   });
 
+  it('a nested provider without a locale speaks its parent’s', async () => {
+    const outer = await render<TcrmProvider>(
+      html`<tcrm-provider locale="es"
+        ><tcrm-provider appearance='{"theme":"dark"}'><probe-widget></probe-widget></tcrm-provider
+      ></tcrm-provider>`,
+    );
+    const inner = outer.querySelector<TcrmProvider>('tcrm-provider')!;
+    expect(text(inner.querySelector('probe-widget')!, '#locale')).to.equal('es');
+    expect(inner.lang).to.equal('es');
+    outer.locale = 'ar';
+    await settle(outer);
+    expect([inner.lang, inner.dir]).to.deep.equal(['ar', 'rtl']);
+  });
+
   it('falls back to the browser language', async () => {
     const el = await render<TcrmProvider>(
       html`<tcrm-provider><probe-widget></probe-widget></tcrm-provider>`,
@@ -136,10 +150,10 @@ describe('tcrm-provider', () => {
     );
     const field = el.querySelector<TcrmTextField>('tcrm-text-field')!;
     field.reportValidity();
-    await tick();
-    await settle(el);
-    expect(field.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(
-      'Este campo es obligatorio.',
+    const error = () => field.shadowRoot!.querySelector('[part=error]')!.textContent;
+    await waitUntil(
+      () => error() === 'Este campo es obligatorio.',
+      `Spanish error, got "${error()}"`,
     );
   });
 
@@ -176,9 +190,7 @@ describe('a widget without a provider', () => {
         ><tcrm-yes-no label="¿Sí?"></tcrm-yes-no
       ></probe-widget>`,
     );
-    await tick();
-    await settle(widget);
-    expect(text(widget)).to.equal('Calm Waters Counseling');
+    await waitUntil(() => text(widget) === 'Calm Waters Counseling', 'the profile arrives');
     expect(widget.context.api).to.not.equal(undefined);
     expect(widget.getAttribute('theme')).to.equal('light');
     expect(widget.querySelector('tcrm-yes-no')!.shadowRoot!.textContent).to.contain('Sí');
@@ -191,7 +203,7 @@ describe('a widget without a provider', () => {
         ><probe-widget></probe-widget
       ></tcrm-provider>`,
     );
-    await tick();
+    await waitUntil(() => el.practice.status === 'ready', 'the profile arrives');
     await settle(el);
     const widget = el.querySelector<ProbeWidget>('probe-widget')!;
     expect(widget.hasAttribute('theme')).to.equal(false);
@@ -209,7 +221,7 @@ describe('a widget without a provider', () => {
         ><probe-widget></probe-widget
       ></tcrm-provider>`,
     );
-    await tick();
+    await waitUntil(() => el.practice.status === 'ready', 'the profile arrives');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 });

@@ -2,6 +2,13 @@ import { css } from 'lit';
 import { token } from '../theme/tokens.js';
 
 export const signatureStyles = css`
+  .signature,
+  .typed-name {
+    display: flex;
+    flex-direction: column;
+    gap: calc(${token('spacingUnit')} * 2);
+    margin: 0;
+  }
   .modes {
     display: flex;
     gap: calc(${token('spacingUnit')} * 2);

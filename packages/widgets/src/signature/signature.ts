@@ -139,7 +139,7 @@ export class TcrmSignature extends TcrmField<string> {
       </button>`;
     return this.fieldTemplate(
       html`<div
-        class=${typing ? 'typed' : ''}
+        class="signature ${typing ? 'typed' : ''}"
         role="group"
         aria-labelledby="label"
         aria-invalid=${a.invalid}
@@ -151,7 +151,7 @@ export class TcrmSignature extends TcrmField<string> {
         </div>
         ${
           typing
-            ? html`<p>
+            ? html`<p class="typed-name">
                 <label for="typed">${t.t('signature.typedName')}</label>
                 <input
                   id="typed"

@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { runFieldContract } from '../fields/field-contract.js';
 import { press, render, settle } from '../testing/fixtures.js';
 import type { TcrmYesNo } from './yes-no.js';
@@ -15,9 +15,8 @@ runFieldContract<TcrmYesNo>({
 describe('tcrm-yes-no', () => {
   it('gives a boolean answer and translated labels', async () => {
     const el = await render<TcrmYesNo>(html`<tcrm-yes-no label="Q" locale="es"></tcrm-yes-no>`);
-    await new Promise((r) => setTimeout(r, 50)); // the Spanish catalogue loads on first use
-    await settle(el);
-    expect(el.shadowRoot!.textContent).to.contain('Sí');
+    // The Spanish catalogue loads on first use.
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Sí'), 'Spanish labels');
     expect(el.answer).to.equal(null);
     el.value = 'no';
     await settle(el);
