@@ -1,0 +1,34 @@
+// Registers the console's elements (and, through the preview, every widget
+// field). Only the console entry imports this; widget bundles never do.
+import { defineElement } from '../internal/define.js';
+import '../define.js';
+import { TcrmConsoleApp } from './console-app.js';
+import { ConsoleSignInView } from './views/sign-in-view.js';
+import { ConsoleInboxView } from './views/inbox-view.js';
+import { ConsoleSubmissionView } from './views/submission-view.js';
+import { ConsoleFormsView } from './views/forms-view.js';
+import { ConsoleFormEditorView } from './views/form-editor-view.js';
+import { ConsoleFormPreview } from './views/form-preview.js';
+import { ConsoleSettingsView } from './views/settings-view.js';
+
+defineElement('tcrm-console-app', TcrmConsoleApp);
+defineElement('tcrm-console-sign-in', ConsoleSignInView);
+defineElement('tcrm-console-inbox', ConsoleInboxView);
+defineElement('tcrm-console-submission', ConsoleSubmissionView);
+defineElement('tcrm-console-forms', ConsoleFormsView);
+defineElement('tcrm-console-form-editor', ConsoleFormEditorView);
+defineElement('tcrm-console-form-preview', ConsoleFormPreview);
+defineElement('tcrm-console-settings', ConsoleSettingsView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tcrm-console-app': TcrmConsoleApp;
+    'tcrm-console-sign-in': ConsoleSignInView;
+    'tcrm-console-inbox': ConsoleInboxView;
+    'tcrm-console-submission': ConsoleSubmissionView;
+    'tcrm-console-forms': ConsoleFormsView;
+    'tcrm-console-form-editor': ConsoleFormEditorView;
+    'tcrm-console-form-preview': ConsoleFormPreview;
+    'tcrm-console-settings': ConsoleSettingsView;
+  }
+}

@@ -1,0 +1,52 @@
+/** A console location, parsed from the URL hash (`#/submissions/<id>`). */
+export type Route =
+  | { readonly name: 'sign-in' }
+  | { readonly name: 'inbox'; readonly status: 'new' | 'reviewed' | 'all' }
+  | { readonly name: 'submission'; readonly id: string }
+  | { readonly name: 'forms' }
+  | { readonly name: 'form'; readonly id: string }
+  | { readonly name: 'settings' };
+
+const ID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * Hash routing: the server serves one static index.html, and a hash never
+ * reaches the server or its logs, so ids in it stay out of access logs.
+ */
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  switch (parts[0]) {
+    case 'sign-in':
+      return { name: 'sign-in' };
+    case 'submissions':
+      if (parts[1] && ID.test(parts[1])) return { name: 'submission', id: parts[1] };
+      break;
+    case 'forms':
+      if (!parts[1]) return { name: 'forms' };
+      if (ID.test(parts[1])) return { name: 'form', id: parts[1] };
+      break;
+    case 'settings':
+      return { name: 'settings' };
+  }
+  const status = params.get('status');
+  return { name: 'inbox', status: status === 'reviewed' || status === 'all' ? status : 'new' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'sign-in':
+      return '#/sign-in';
+    case 'inbox':
+      return route.status === 'new' ? '#/inbox' : `#/inbox?status=${route.status}`;
+    case 'submission':
+      return `#/submissions/${route.id}`;
+    case 'forms':
+      return '#/forms';
+    case 'form':
+      return `#/forms/${route.id}`;
+    case 'settings':
+      return '#/settings';
+  }
+}
