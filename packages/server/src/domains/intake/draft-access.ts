@@ -55,6 +55,9 @@ export type Draft = Awaited<ReturnType<typeof findDraft>>;
 
 /** The practice's calendar date, for `'today'` bounds in date questions. */
 export async function practiceIsoDate(services: AppServices, practiceId: string): Promise<string> {
-  const today: DateTime = await practiceToday(services, practiceId);
+  return isoDateOf(await practiceToday(services, practiceId));
+}
+
+export function isoDateOf(today: DateTime): string {
   return today.toISODate() ?? today.toUTC().toISODate()!;
 }

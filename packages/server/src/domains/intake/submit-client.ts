@@ -9,7 +9,8 @@ import type { ClientUncheckedCreateInput } from '../../generated/prisma/models/C
 import { DomainError } from '../../errors.js';
 import type { AppServices } from '../../services.js';
 import type { Db } from '../../db/client.js';
-import { clientRowSelect, decryptClient, encryptDemographics, isMinorOn, practiceToday } from '../clients/client-record.js';
+import type { DateTime } from 'luxon';
+import { clientRowSelect, decryptClient, encryptDemographics, isMinorOn } from '../clients/client-record.js';
 import type { Submitter } from './submit.schema.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -32,13 +33,9 @@ const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().
 const invalid = (field: string, reason: string) => new DomainError('VALIDATION_FAILED', 'Check the client details', { field, reason });
 
 async function newClientRow(services: AppServices, practiceId: string, person: Person, extra: { isMinor: boolean; guardianId: string | null }) {
-  return {
-    practiceId,
-    ...(await encryptDemographics(services, practiceId, person)),
-    firstNameEnc: await services.cipher.encrypt(practiceId, person.firstName),
-    lastNameEnc: await services.cipher.encrypt(practiceId, person.lastName),
-    ...extra,
-  };
+  const encrypted = await encryptDemographics(services, practiceId, person);
+  // firstName and lastName are always given, so encryptDemographics sealed them.
+  return { practiceId, ...encrypted, firstNameEnc: encrypted.firstNameEnc!, lastNameEnc: encrypted.lastNameEnc!, ...extra };
 }
 
 async function byEmail(services: AppServices, practiceId: string, email: string): Promise<{ id: string; hash: string }> {
@@ -56,8 +53,8 @@ async function matchingWard(services: AppServices, practiceId: string, guardianI
   return null;
 }
 
-export async function planClientLink(services: AppServices, practiceId: string, submitter: Submitter): Promise<ClientLink> {
-  const minor = isMinorOn(submitter.dateOfBirth, await practiceToday(services, practiceId));
+export async function planClientLink(services: AppServices, practiceId: string, submitter: Submitter, today: DateTime): Promise<ClientLink> {
+  const minor = isMinorOn(submitter.dateOfBirth, today);
   if (minor && !submitter.guardian) throw invalid('client.guardian', 'required');
   if (!minor && !submitter.email) throw invalid('client.email', 'required');
   const { guardian: guardianInput, ...person } = submitter;

@@ -15,7 +15,8 @@ import { DomainError, notFound } from '../../errors.js';
 import { discardBlobs } from '../../files/stored-files.js';
 import type { WidgetContext } from './contexts.js';
 import { optionalClientSession } from './client-prefill.js';
-import { findDraft, practiceIsoDate, type Draft } from './draft-access.js';
+import { practiceToday } from '../clients/client-record.js';
+import { findDraft, isoDateOf, type Draft } from './draft-access.js';
 import { findAnswerableVersion } from './published-form.js';
 import { assertDraftFiles, referencedFiles, storeDrawnSignatures } from './answer-files.js';
 import { encryptAnswers } from './answers-crypto.js';
@@ -40,12 +41,13 @@ export async function submitIntake(ctx: WidgetContext, input: z.infer<typeof sub
 
   const draft: Draft | null = input.resumeToken ? await findDraft(ctx, input.resumeToken) : null;
   const form = draft ?? (await findAnswerableVersion(ctx.db, practiceId, input.formVersionId!));
-  const checked = validateAnswers(form.definition, input.answers, { today: await practiceIsoDate(services, practiceId) });
+  const today = await practiceToday(services, practiceId);
+  const checked = validateAnswers(form.definition, input.answers, { today: isoDateOf(today) });
   if (!checked.ok) throw answersRejected(checked.errors);
   const uploads = referencedFiles(form.definition, checked.answers);
   await assertDraftFiles(ctx.db, practiceId, draft?.id ?? null, uploads);
   const session = await optionalClientSession(ctx);
-  const link = await planClientLink(services, practiceId, input.client);
+  const link = await planClientLink(services, practiceId, input.client, today);
   const identityVerified = session !== null && session.emailHash === link.contactEmailHash;
 
   const { answers, blobs } = await storeDrawnSignatures(services, practiceId, form.definition, checked.answers);
