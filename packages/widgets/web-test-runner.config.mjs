@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { tcrmServerMiddleware, tcrmServerPlugin } from './test-server/wtr-server-plugin.mjs';
 
 const flags = [
   '--headless=new',
@@ -16,8 +17,11 @@ const flags = [
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  // A real therapyCRM server behind the page's own origin (test-server/).
+  middleware: [tcrmServerMiddleware()],
   // esbuild reads useDefineForClassFields from this tsconfig.
   plugins: [
+    tcrmServerPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { runFieldContract } from '../fields/field-contract.js';
-import { deepActiveElement, press, render, settle } from '../testing/fixtures.js';
+import { deepActiveElement, press, render, settle, type } from '../testing/fixtures.js';
 import type { TcrmChoice } from './choice.js';
 
 const options = [
@@ -33,6 +33,19 @@ runFieldContract<TcrmChoice>({
   // The exclusive option is cleared by the first real answer, so the same keys work from either state.
   defaultValue: ['none'],
   defaultEntries: [['answer', 'none']],
+});
+
+runFieldContract<TcrmChoice>({
+  tag: 'tcrm-choice',
+  setup: (el) => {
+    el.options = options;
+    el.display = 'dropdown';
+  },
+  // A focused closed select picks the option starting with the typed letter.
+  fill: () => type('p'),
+  filled: [['answer', 'phone']],
+  defaultValue: 'email',
+  defaultEntries: [['answer', 'email']],
 });
 
 describe('tcrm-choice', () => {

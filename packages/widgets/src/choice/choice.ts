@@ -29,7 +29,8 @@ const selectionBounds: FieldValidator<ChoiceFieldValue, TcrmChoice> = {
 
 /**
  * Single choice (radio group) or, with `multiple`, multiple choice
- * (checkbox group). Native inputs give the right roles and states; the
+ * (checkbox group), or with `display="dropdown"` a native select. Native
+ * controls give the right roles and states; the
  * group is one tab stop and arrow keys move within it (in reading
  * direction), Space checks. In FormData a multiple choice adds one entry
  * per checked option under `name`.
@@ -40,6 +41,7 @@ const selectionBounds: FieldValidator<ChoiceFieldValue, TcrmChoice> = {
  * @csspart option - One option's label.
  * @csspart option-input - One option's radio or checkbox.
  * @csspart option-label - One option's text.
+ * @csspart select - The native select (`display="dropdown"`).
  */
 export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   static override styles: CSSResultGroup = [TcrmField.styles, choiceStyles];
@@ -47,6 +49,7 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   static override properties: PropertyDeclarations = {
     options: { type: Array },
     multiple: { type: Boolean, reflect: true },
+    display: { reflect: true },
     inline: { type: Boolean, reflect: true },
     minSelected: { type: Number, attribute: 'min-selected' },
     maxSelected: { type: Number, attribute: 'max-selected' },
@@ -57,6 +60,8 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   options: readonly ChoiceOptionInput[] = [];
   /** Checkboxes instead of radios; the value becomes an array. */
   multiple = false;
+  /** `dropdown`: a native `<select>` for long single-choice lists (the form definition's `display`). */
+  display: 'radio' | 'dropdown' = 'radio';
   /** Lay options out in a row (yes/no, short scales). */
   inline = false;
   minSelected: number | undefined;
@@ -86,7 +91,10 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   }
 
   protected override get anchor(): HTMLInputElement | null {
-    return this.renderRoot.querySelector('input:checked') ?? this.renderRoot.querySelector('input');
+    return (
+      this.renderRoot.querySelector('select, input:checked') ??
+      this.renderRoot.querySelector('input')
+    );
   }
 
   protected override ownValidators() {
@@ -138,7 +146,36 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
     </label>`;
   }
 
+  #dropdownTemplate() {
+    const a = this.aria;
+    const locale = this.tcrm.locale;
+    return this.fieldTemplate(
+      html`<select
+        id="control"
+        part="select"
+        ?required=${this.required}
+        ?disabled=${this.isDisabled}
+        aria-invalid=${a.invalid}
+        aria-describedby=${a.describedby}
+        aria-errormessage=${a.errormessage}
+        @change=${(e: Event) => void this.commit((e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${!this.value}>
+          ${this.tcrm.translator.t('choice.placeholder')}
+        </option>
+        ${this.options.map(
+          (o) =>
+            html`<option value=${o.value} ?selected=${this.value === o.value}>
+              ${localize(o.label, locale)}
+            </option>`,
+        )}
+      </select>`,
+      'control',
+    );
+  }
+
   protected override render() {
+    if (this.display === 'dropdown' && !this.multiple) return this.#dropdownTemplate();
     const a = this.aria;
     return this.fieldTemplate(
       html`<div

@@ -37,6 +37,7 @@ export const en = {
   'error.unknown_page': 'This page is not part of the form.',
   'error.part': '{part}: {message}',
   'field.required': 'required',
+  'choice.placeholder': 'Choose…',
   'choice.yes': 'Yes',
   'choice.no': 'No',
   'address.line1': 'Street address',

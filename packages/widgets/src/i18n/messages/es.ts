@@ -32,6 +32,7 @@ export const es: Catalogue = {
   'error.unknown_page': 'Esta página no forma parte del formulario.',
   'error.part': '{part}: {message}',
   'field.required': 'obligatorio',
+  'choice.placeholder': 'Elija…',
   'choice.yes': 'Sí',
   'choice.no': 'No',
   'address.line1': 'Dirección',
