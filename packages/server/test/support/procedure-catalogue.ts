@@ -16,6 +16,7 @@ import type { ProcedureCase } from './catalogue/types.js';
 import { practiceCatalogue } from './catalogue/practice.js';
 import { clientsCatalogue } from './catalogue/clients.js';
 import { authCatalogue } from './catalogue/auth.js';
+import { intakeCatalogue } from './catalogue/intake.js';
 
 export type { IsolationCase, Principal, ProcedureCase, RefusalCode } from './catalogue/types.js';
 
@@ -23,6 +24,7 @@ export const PROCEDURE_CATALOGUE: Record<string, ProcedureCase> = {
   ...practiceCatalogue,
   ...clientsCatalogue,
   ...authCatalogue,
+  ...intakeCatalogue,
 };
 
 export interface ProcedureInfo {

@@ -9,6 +9,7 @@ import { createStaffSession } from '../../src/domains/auth/staff-session.js';
 import { hashPassword } from '../../src/domains/auth/password.js';
 import { hashToken } from '../../src/domains/auth/session-token.js';
 import { createTestPractice, signedInStaff, type TestPractice } from './fixtures.js';
+import { buildIntakeObjects, type IntakeObjects } from './intake-world.js';
 import type { TestApp } from './test-app.js';
 
 export const STAFF_ROLES = ['owner', 'clinician', 'front_desk', 'biller', 'auditor'] as const satisfies readonly StaffRole[];
@@ -31,6 +32,7 @@ export interface Tenant {
   adultEmail: string;
   /** A live magic-link token of this practice (for the guardian's e-mail). */
   linkToken: string;
+  intake: IntakeObjects;
 }
 
 export interface World {
@@ -130,6 +132,7 @@ async function buildTenant(app: TestApp, label: 'a' | 'b'): Promise<Tenant> {
     spareStaff: { userId: spareUser.id, token: spareSession.token, email: spareEmail, password: sparePassword },
     adultEmail,
     linkToken,
+    intake: await buildIntakeObjects(app, practice, staff.owner.token, tag),
   };
 }
 
@@ -165,5 +168,11 @@ export function fingerprintsOf(t: Tenant): string[] {
     ...Object.values(t.staff).map((s) => s.userId),
     t.spareStaff.userId,
     t.linkToken,
+    t.intake.formId,
+    t.intake.versionId,
+    t.intake.ownOnlyFormId,
+    t.intake.resumeToken,
+    t.intake.draftId,
+    t.intake.submissionId,
   ];
 }

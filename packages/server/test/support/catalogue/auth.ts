@@ -92,14 +92,16 @@ export const authCatalogue: Record<string, ProcedureCase> = {
   },
   'auth.mfa.confirmEnrolment': {
     principal: spare,
+    // The spare clinician has no enrolment in progress when this runs.
     validInput: () => ({ code: '000000' }),
-    validOutcome: 'BAD_REQUEST',
+    validOutcome: 'NOT_FOUND',
     isolation: [{ kind: 'own-only', name: 'a wrong code', input: () => ({ code: '000000' }), outcome: ['NOT_FOUND', 'BAD_REQUEST'] }],
   },
   'auth.mfa.verify': {
     principal: spare,
+    // Not enrolled (no confirmed factor): nothing to verify against.
     validInput: () => ({ code: '000000' }),
-    validOutcome: 'BAD_REQUEST',
+    validOutcome: 'NOT_FOUND',
     isolation: [{ kind: 'own-only', name: 'a wrong code', input: () => ({ code: '000000' }), outcome: ['NOT_FOUND', 'BAD_REQUEST'] }],
   },
   'auth.staff.invite': {
@@ -121,6 +123,7 @@ export const authCatalogue: Record<string, ProcedureCase> = {
     principal: { kind: 'anonymous' },
     tenantFree: 'the invite token alone names the practice and role; nothing else comes from input',
     validInput: () => ({ token: `tsi_${'x'.repeat(43)}`, displayName: 'Newcomer', password: STRONG_PASSWORD }),
+    validOutcome: 'NOT_FOUND',
     isolation: [],
   },
   'auth.staff.list': {
@@ -199,6 +202,7 @@ export const authCatalogue: Record<string, ProcedureCase> = {
   'clientAuth.verifyCode': {
     principal: { kind: 'public' },
     validInput: (w) => ({ email: w.a.adultEmail, code: '000000' }),
+    validOutcome: 'NOT_FOUND',
     isolation: [
       {
         kind: 'foreign',
@@ -212,6 +216,7 @@ export const authCatalogue: Record<string, ProcedureCase> = {
   'clientAuth.verifyLink': {
     principal: { kind: 'public' },
     validInput: () => ({ token: 'tcv_unknown_link_token' }),
+    validOutcome: 'NOT_FOUND',
     isolation: [
       {
         kind: 'like-unknown',

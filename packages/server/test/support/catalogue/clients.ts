@@ -1,7 +1,7 @@
 // Catalogue entries for the clients domain (see ../procedure-catalogue.ts).
 import { expect } from 'vitest';
 import type { ProcedureCase } from './types.js';
-import { idOf, UNKNOWN_ID, owner, practiceOfApiKey, practiceOfClient, lowest, neighbourOf } from './helpers.js';
+import { idOf, lowest, neighbourOf, practiceOfClient } from './helpers.js';
 
 export const clientsCatalogue: Record<string, ProcedureCase> = {
   'clients.create': {

@@ -1,7 +1,7 @@
 // Catalogue entries for the practice domain (see ../procedure-catalogue.ts).
 import { expect } from 'vitest';
 import type { ProcedureCase } from './types.js';
-import { idOf, UNKNOWN_ID, owner, practiceOfApiKey, practiceOfClient, lowest, neighbourOf } from './helpers.js';
+import { idOf, owner, practiceOfApiKey, UNKNOWN_ID } from './helpers.js';
 
 export const practiceCatalogue: Record<string, ProcedureCase> = {
 
@@ -82,6 +82,7 @@ export const practiceCatalogue: Record<string, ProcedureCase> = {
   'practice.apiKeys.revoke': {
     principal: owner,
     validInput: () => ({ apiKeyId: UNKNOWN_ID }),
+    validOutcome: 'NOT_FOUND',
     isolation: [
       { kind: 'foreign', name: "B's second publishable key", input: (w) => ({ apiKeyId: w.b.apiKeys.extraPublishableId }), expect: 'NOT_FOUND' },
       { kind: 'foreign', name: "B's secret key", input: (w) => ({ apiKeyId: w.b.apiKeys.spareSecretId }), expect: 'NOT_FOUND' },

@@ -49,8 +49,8 @@ export interface ProcedureCase {
   /** A valid input as A (the shape fuzzing corrupts). */
   validInput: (w: World) => unknown;
   /**
-   * What `validInput` gets when it cannot succeed (a wrong code or password
-   * by design); default: success or NOT_FOUND.
+   * What `validInput` gets when it cannot succeed by design (an unknown id,
+   * a wrong code or password); default: success.
    */
   validOutcome?: RefusalCode;
   isolation: IsolationCase[];
