@@ -150,5 +150,17 @@ describe.each(['postgres', 'pglite'] as const)('intake flow on %s', (db) => {
     const signedIn = await widgetCaller(app, practice, { bearerToken: token }).intake.getPublishedForm({ formKey: 'adult-intake' });
     expect(signedIn.prefill).toEqual({ first_name: 'Prefill', email: 'prefill@example.test' });
     expect(await app.services.prisma.auditEvent.count({ where: { action: 'intake.prefill', objectId: clientId } })).toBe(1);
+
+    // Submitting with that session marks the submission as identity-verified and finds the same client.
+    const body = {
+      formVersionId: signedIn.formVersionId,
+      client: { firstName: 'Prefill', lastName: 'Person', email: 'prefill@example.test' },
+      answers: { ...signedIn.prefill, seen_before: false, concerns: 'c', signature: { dataUrl: `data:image/png;base64,${signaturePng().toString('base64')}` } },
+    };
+    const verified = await widgetCaller(app, practice, { bearerToken: token, idempotencyKey: 'verified-00001' }).intake.submit(body);
+    const unverified = await widgetCaller(app, practice, { idempotencyKey: 'unverified-0001' }).intake.submit(body);
+    const { caller: clinician } = await staffCaller(app, practice, 'clinician');
+    expect(await clinician.intake.submissions.get({ submissionId: verified.submissionId })).toMatchObject({ identityVerified: true, client: { id: clientId } });
+    expect(await clinician.intake.submissions.get({ submissionId: unverified.submissionId })).toMatchObject({ identityVerified: false, client: { id: clientId } });
   });
 });
