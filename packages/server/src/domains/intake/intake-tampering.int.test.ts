@@ -124,6 +124,25 @@ describe('intake tampering on postgres', () => {
     expect(again.client.guardianId).toBe(row.client.guardian!.id);
   });
 
+  it("refuses another practice's form version and draft token through this practice's key", async () => {
+    const other = await createTestPractice(app, 'o');
+    await publishedConditionalForm(app, other);
+    const theirs = widgetCaller(app, other);
+    const theirVersion = (await theirs.intake.getPublishedForm({ formKey: 'adult-intake' })).formVersionId;
+    const theirDraft = await theirs.intake.startDraft({ formKey: 'adult-intake' });
+    const viaA = (key: string) => widgetCaller(app, practice, { idempotencyKey: key }).intake;
+    for (const call of [
+      () => viaA('foreign-version-1').submit({ formVersionId: theirVersion, client: adult, answers: validAnswers }),
+      () => viaA('foreign-draft-001').submit({ resumeToken: theirDraft.resumeToken, client: adult, answers: validAnswers }),
+      () => viaA('x').resumeDraft({ resumeToken: theirDraft.resumeToken }),
+      () => viaA('x').saveDraft({ resumeToken: theirDraft.resumeToken, answers: {} }),
+      () => viaA('x').uploadFile({ resumeToken: theirDraft.resumeToken, fieldId: 'insurance_card', data: samplePdf().toString('base64') }),
+    ]) {
+      const error = await refusedWithNothingStored(call);
+      expect(error.code).toBe('NOT_FOUND');
+    }
+  });
+
   describe('uploads', () => {
     let resumeToken: string;
     beforeAll(async () => {
