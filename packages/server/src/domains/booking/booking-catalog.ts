@@ -1,8 +1,10 @@
 // Lookups every booking path needs, always scoped to the caller's practice:
-// an id from another practice is simply "not found".
+// an id from another practice is simply "not found". The widget's hot path
+// (availability, hold) gets type, timezone and clinicians in one round trip.
 import { notFound } from '../../errors.js';
 import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { BookingMode, ClientEligibility } from '../../generated/prisma/enums.js';
 import { ZoneRules } from './availability/zoned-time.js';
 
 export type DbOrTx = Db | Prisma.TransactionClient;
@@ -10,57 +12,80 @@ export type DbOrTx = Db | Prisma.TransactionClient;
 /** Roles whose members can be booked (owners are often practising clinicians). */
 export const BOOKABLE_ROLES = ['clinician', 'owner'] as const;
 
-export const bookableTypeSelect = {
-  id: true,
-  practiceId: true,
-  durationMinutes: true,
-  slotIntervalMinutes: true,
-  bufferBeforeMinutes: true,
-  bufferAfterMinutes: true,
-  minNoticeMinutes: true,
-  maxHorizonDays: true,
-  dailyCap: true,
-  bookingMode: true,
-  clientEligibility: true,
-} as const;
+export interface BookableType {
+  id: string;
+  durationMinutes: number;
+  slotIntervalMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minNoticeMinutes: number;
+  maxHorizonDays: number;
+  dailyCap: number | null;
+  bookingMode: BookingMode;
+  clientEligibility: ClientEligibility;
+}
 
-export type BookableType = Prisma.AppointmentTypeGetPayload<{ select: typeof bookableTypeSelect }>;
-
-export async function loadBookableType(db: DbOrTx, practiceId: string, appointmentTypeId: string): Promise<BookableType> {
-  const type = await db.appointmentType.findFirst({
-    where: { id: appointmentTypeId, practiceId, active: true },
-    select: bookableTypeSelect,
-  });
-  if (!type) throw notFound('Appointment type');
-  return type;
+export interface BookableClinician {
+  id: string;
+  displayName: string;
 }
 
 /**
- * Staff of the practice who can be booked: a clinician or owner membership,
- * not disabled, and with weekly hours set (without hours nobody can book them).
+ * Staff of practice `$1` who can be booked: a clinician or owner membership,
+ * not disabled, with weekly hours set there (without hours nobody can book
+ * them); `$2` narrows to one id when not null.
  */
-export async function bookableClinicians(
-  db: DbOrTx,
-  practiceId: string,
-  clinicianId?: string,
-): Promise<{ id: string; displayName: string }[]> {
-  const rows = await db.membership.findMany({
-    where: {
-      practiceId,
-      role: { in: [...BOOKABLE_ROLES] },
-      ...(clinicianId ? { staffUserId: clinicianId } : {}),
-      staffUser: { disabledAt: null, weeklyHours: { some: { practiceId } } },
-    },
-    select: { staffUser: { select: { id: true, displayName: true } } },
-    orderBy: { staffUser: { displayName: 'asc' } },
-  });
-  return rows.map((r) => r.staffUser);
+const CLINICIANS_JSON = `(
+  SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u."displayName") ORDER BY u."displayName", u.id), '[]')
+  FROM "Membership" m JOIN "StaffUser" u ON u.id = m."staffUserId"
+  WHERE m."practiceId" = $1::uuid AND m.role IN (${BOOKABLE_ROLES.map((r) => `'${r}'`).join(', ')})
+    AND u."disabledAt" IS NULL AND ($2::uuid IS NULL OR u.id = $2::uuid)
+    AND EXISTS (SELECT 1 FROM "WeeklyHours" w WHERE w."clinicianId" = u.id AND w."practiceId" = $1::uuid))`;
+
+const CONTEXT_SQL = `
+SELECT p.timezone, ${CLINICIANS_JSON} AS clinicians,
+  (SELECT json_build_object('id', t.id, 'durationMinutes', t."durationMinutes", 'slotIntervalMinutes', t."slotIntervalMinutes",
+     'bufferBeforeMinutes', t."bufferBeforeMinutes", 'bufferAfterMinutes', t."bufferAfterMinutes",
+     'minNoticeMinutes', t."minNoticeMinutes", 'maxHorizonDays', t."maxHorizonDays", 'dailyCap', t."dailyCap",
+     'bookingMode', t."bookingMode", 'clientEligibility', t."clientEligibility")
+   FROM "AppointmentType" t WHERE t.id = $3::uuid AND t."practiceId" = p.id AND t.active) AS type
+FROM "Practice" p WHERE p.id = $1::uuid`;
+
+export interface BookingContext {
+  type: BookableType;
+  zone: ZoneRules;
+  clinicians: BookableClinician[];
 }
 
-export async function loadBookableClinician(db: DbOrTx, practiceId: string, clinicianId: string) {
-  const [clinician] = await bookableClinicians(db, practiceId, clinicianId);
-  if (!clinician) throw notFound('Clinician');
-  return clinician;
+/**
+ * The active type, the practice's timezone and its bookable clinicians (or
+ * just `clinicianId`, which must be one of them).
+ */
+export async function loadBookingContext(
+  db: DbOrTx,
+  practiceId: string,
+  appointmentTypeId: string,
+  clinicianId?: string | undefined,
+): Promise<BookingContext> {
+  const [row] = await db.$queryRawUnsafe<{ timezone: string; clinicians: BookableClinician[]; type: BookableType | null }[]>(
+    CONTEXT_SQL,
+    practiceId,
+    clinicianId ?? null,
+    appointmentTypeId,
+  );
+  if (!row) throw notFound('Practice');
+  if (!row.type) throw notFound('Appointment type');
+  if (clinicianId && !row.clinicians.length) throw notFound('Clinician');
+  return { type: row.type, zone: zoneRules(row.timezone), clinicians: row.clinicians };
+}
+
+export async function bookableClinicians(db: DbOrTx, practiceId: string): Promise<BookableClinician[]> {
+  const [row] = await db.$queryRawUnsafe<{ clinicians: BookableClinician[] }[]>(
+    `SELECT ${CLINICIANS_JSON} AS clinicians`,
+    practiceId,
+    null,
+  );
+  return row!.clinicians;
 }
 
 // ZoneRules only caches offsets of a public timezone database: sharing it
@@ -74,10 +99,4 @@ export function zoneRules(name: string): ZoneRules {
     zones.set(name, zone);
   }
   return zone;
-}
-
-export async function practiceZone(db: DbOrTx, practiceId: string): Promise<ZoneRules> {
-  const p = await db.practice.findUnique({ where: { id: practiceId }, select: { timezone: true } });
-  if (!p) throw notFound('Practice');
-  return zoneRules(p.timezone);
 }

@@ -14,7 +14,7 @@
 import type { AppServices } from '../../services.js';
 import { DomainError } from '../../errors.js';
 import { hashToken, newToken } from '../auth/session-token.js';
-import { loadBookableClinician, loadBookableType, practiceZone } from './booking-catalog.js';
+import { loadBookingContext } from './booking-catalog.js';
 import { loadSchedules } from './availability/load-schedules.js';
 import { blockedRange, bookableWindow, freeSlots, fullDates } from './availability/slots.js';
 import { scheduleSpan, slotRulesOf } from './availability/find-availability.js';
@@ -46,11 +46,7 @@ export const slotTaken = () => new DomainError('CONFLICT', 'That time was just t
 
 export async function holdSlot(services: AppServices, req: HoldRequest): Promise<Hold> {
   const { prisma: db, clock } = services;
-  const [type, zone] = await Promise.all([
-    loadBookableType(db, req.practiceId, req.appointmentTypeId),
-    practiceZone(db, req.practiceId),
-    loadBookableClinician(db, req.practiceId, req.clinicianId),
-  ]);
+  const { type, zone } = await loadBookingContext(db, req.practiceId, req.appointmentTypeId, req.clinicianId);
   const rules = slotRulesOf(type);
   const startsAt = req.startsAt.getTime();
   const now = clock.now();
@@ -81,10 +77,11 @@ export async function holdSlot(services: AppServices, req: HoldRequest): Promise
         clinicianIds: [req.clinicianId],
         ...span,
         now,
+        cappedTypeId: rules.dailyCap === null ? null : type.id,
       });
       const window = { from: startsAt, to: startsAt + 1 };
       if (!freeSlots(schedule!, rules, window, zone, { ignoreBusy: true }).length) throw notOffered('not_in_schedule');
-      if (fullDates(schedule!.busy, rules, zone).has(zone.localDateOf(startsAt))) {
+      if (fullDates(schedule!.typeStarts, rules, zone).has(zone.localDateOf(startsAt))) {
         throw new DomainError('CONFLICT', 'That day is fully booked', { reason: 'daily_cap' });
       }
       // No pre-check for overlaps: the constraint is the single judge.

@@ -2,7 +2,7 @@
 // all bookable clinicians, as UTC instants plus their rendering in the
 // client's timezone (and the practice's, which the widget states).
 import type { DbOrTx } from '../booking-catalog.js';
-import { bookableClinicians, loadBookableClinician, loadBookableType, practiceZone, zoneRules } from '../booking-catalog.js';
+import { loadBookingContext, zoneRules } from '../booking-catalog.js';
 import { loadSchedules } from './load-schedules.js';
 import { bookableWindow, freeSlots, type Slot, type SlotRules } from './slots.js';
 import { MINUTE_MS, nextDate, type ZoneRules } from './zoned-time.js';
@@ -74,13 +74,7 @@ export function scheduleSpan(zone: ZoneRules, rules: SlotRules, from: number, to
 }
 
 export async function findAvailability(db: DbOrTx, q: AvailabilityQuery): Promise<Availability> {
-  const [type, zone, clinicians] = await Promise.all([
-    loadBookableType(db, q.practiceId, q.appointmentTypeId),
-    practiceZone(db, q.practiceId),
-    q.clinicianId
-      ? loadBookableClinician(db, q.practiceId, q.clinicianId).then((c) => [c])
-      : bookableClinicians(db, q.practiceId),
-  ]);
+  const { type, zone, clinicians } = await loadBookingContext(db, q.practiceId, q.appointmentTypeId, q.clinicianId);
   const result: Availability = { timeZone: q.timeZone, practiceTimeZone: zone.name, slots: [] };
   const window = bookableWindow(type, q.now.getTime(), { from: q.from.getTime(), to: q.to.getTime() });
   if (!window || clinicians.length === 0) return result;
@@ -92,6 +86,7 @@ export async function findAvailability(db: DbOrTx, q: AvailabilityQuery): Promis
     clinicianIds: clinicians.map((c) => c.id),
     ...span,
     now: q.now,
+    cappedTypeId: type.dailyCap === null ? null : type.id,
   });
   const slots: Slot[] = schedules.flatMap((s) => freeSlots(s, rules, window, zone));
   if (schedules.length > 1) slots.sort((a, b) => a.startsAt - b.startsAt || (a.clinicianId < b.clinicianId ? -1 : 1));

@@ -1,11 +1,15 @@
-// The database side of availability: one round of small queries for the
-// clinicians' hours, overrides and time off, and one indexed range query for
-// the appointments whose buffered range overlaps the window. That query is
-// answered from the GiST index behind the EXCLUDE constraint
-// (clinicianId =, tstzrange && window, same partial predicate), so its cost
-// follows the appointments inside the window, not the size of the table.
+// The database side of availability, in one round trip: the clinicians'
+// weekly hours, date overrides and time off, and their busy ranges inside
+// the window, aggregated to JSON by PostgreSQL (one row instead of
+// thousands keeps the driver's per-row cost out of the hot path).
+//
+// Busy ranges come from the GiST index behind the EXCLUDE constraint
+// (clinicianId =, tstzrange && window, same partial predicate on status), so
+// the cost follows the appointments inside the window, not the size of the
+// table; range_agg merges touching ranges, so a calendar of back-to-back
+// sessions comes back as a few long ranges.
 import type { DbOrTx } from '../booking-catalog.js';
-import type { BusyRange, ClinicianSchedule, MinuteRange, WeeklyHoursRange } from './slots.js';
+import type { ClinicianSchedule, MinuteRange, WeeklyHoursRange } from './slots.js';
 import type { Interval } from './interval-index.js';
 import type { LocalDate } from './zoned-time.js';
 
@@ -20,81 +24,77 @@ export interface ScheduleQuery {
   to: Date;
   /** Holds that expired before this instant no longer block. */
   now: Date;
+  /** Set when the type has a daily cap: its appointments are counted per day. */
+  cappedTypeId: string | null;
 }
 
-interface BusyRow {
-  clinicianId: string;
-  appointmentTypeId: string;
-  from: number;
-  to: number;
-  startsAt: number;
-}
+// Active rows only, and held rows only until their hold expires.
+const ACTIVE = `x.status IN ('held', 'requested', 'confirmed') AND (x.status <> 'held' OR x."holdExpiresAt" > $7::timestamptz)`;
+const WINDOW = `tstzrange(x."blockedFrom", x."blockedTo") && tstzrange($5::timestamptz, $6::timestamptz)`;
+const MS = (col: string) => `(extract(epoch FROM ${col}) * 1000)::bigint`;
 
-/** Active appointments overlapping [from, to) for each clinician, in any practice (a person cannot be in two places). */
-export async function loadBusyRanges(
-  db: DbOrTx,
-  clinicianIds: readonly string[],
-  from: Date,
-  to: Date,
-  now: Date,
-): Promise<BusyRow[]> {
-  // LATERAL gives one index scan per clinician (GiST cannot use `= ANY`).
-  return db.$queryRaw<BusyRow[]>`
-    SELECT a."clinicianId"::text AS "clinicianId", a."appointmentTypeId"::text AS "appointmentTypeId",
-           (extract(epoch FROM a."blockedFrom") * 1000)::float8 AS "from",
-           (extract(epoch FROM a."blockedTo") * 1000)::float8 AS "to",
-           (extract(epoch FROM a."startsAt") * 1000)::float8 AS "startsAt"
-    FROM unnest(${clinicianIds as string[]}::uuid[]) AS c(id)
-    CROSS JOIN LATERAL (
-      SELECT * FROM "Appointment" x
-      WHERE x."clinicianId" = c.id
-        AND tstzrange(x."blockedFrom", x."blockedTo") && tstzrange(${from}::timestamptz, ${to}::timestamptz)
-        AND x.status IN ('held', 'requested', 'confirmed')
-    ) a
-    WHERE a.status <> 'held' OR a."holdExpiresAt" > ${now}::timestamptz`;
+// Time off and busy time are the person's, in any practice (nobody can be in
+// two places); hours and overrides are per practice.
+const SCHEDULE_SQL = `
+SELECT
+  (SELECT coalesce(json_agg(json_build_array(w."clinicianId", w.weekday, w."startMinute", w."endMinute")), '[]')
+     FROM "WeeklyHours" w WHERE w."practiceId" = $1::uuid AND w."clinicianId" = ANY($2::uuid[])) AS hours,
+  (SELECT coalesce(json_agg(json_build_array(o."clinicianId", to_char(o.date, 'YYYY-MM-DD'), o."startMinute", o."endMinute")), '[]')
+     FROM "DateOverride" o WHERE o."practiceId" = $1::uuid AND o."clinicianId" = ANY($2::uuid[])
+      AND o.date BETWEEN $3::date AND $4::date) AS overrides,
+  (SELECT coalesce(json_agg(json_build_array(t."clinicianId", ${MS('t."startsAt"')}, ${MS('t."endsAt"')})), '[]')
+     FROM "TimeOff" t WHERE t."clinicianId" = ANY($2::uuid[]) AND t."startsAt" < $6::timestamptz AND t."endsAt" > $5::timestamptz) AS "timeOff",
+  (SELECT coalesce(json_agg(json_build_array(c.id, ${MS('lower(m.r)')}, ${MS('upper(m.r)')})), '[]')
+     FROM unnest($2::uuid[]) AS c(id)
+     CROSS JOIN LATERAL (
+       SELECT unnest(range_agg(tstzrange(x."blockedFrom", x."blockedTo"))) AS r
+       FROM "Appointment" x WHERE x."clinicianId" = c.id AND ${WINDOW} AND ${ACTIVE}
+     ) m) AS busy,
+  (SELECT coalesce(json_agg(json_build_array(x."clinicianId", ${MS('x."startsAt"')})), '[]')
+     FROM unnest($2::uuid[]) AS c(id)
+     JOIN "Appointment" x ON x."clinicianId" = c.id
+     WHERE $8::uuid IS NOT NULL AND x."appointmentTypeId" = $8::uuid AND ${WINDOW} AND ${ACTIVE}) AS "typeStarts"`;
+
+interface ScheduleRow {
+  hours: [string, number, number, number][];
+  overrides: [string, LocalDate, number | null, number | null][];
+  timeOff: [string, number, number][];
+  busy: [string, number, number][];
+  typeStarts: [string, number][];
 }
 
 export async function loadSchedules(db: DbOrTx, q: ScheduleQuery): Promise<ClinicianSchedule[]> {
-  const clinicianId = { in: [...q.clinicianIds] };
-  const [hours, overrides, timeOff, busy] = await Promise.all([
-    db.weeklyHours.findMany({
-      where: { practiceId: q.practiceId, clinicianId },
-      select: { clinicianId: true, weekday: true, startMinute: true, endMinute: true },
-    }),
-    db.dateOverride.findMany({
-      where: {
-        practiceId: q.practiceId,
-        clinicianId,
-        date: { gte: new Date(`${q.firstDate}T00:00:00Z`), lte: new Date(`${q.lastDate}T00:00:00Z`) },
-      },
-      select: { clinicianId: true, date: true, startMinute: true, endMinute: true },
-    }),
-    db.timeOff.findMany({
-      where: { clinicianId, startsAt: { lt: q.to }, endsAt: { gt: q.from } },
-      select: { clinicianId: true, startsAt: true, endsAt: true },
-    }),
-    loadBusyRanges(db, q.clinicianIds, q.from, q.to, q.now),
-  ]);
-
+  const [row] = await db.$queryRawUnsafe<ScheduleRow[]>(
+    SCHEDULE_SQL,
+    q.practiceId,
+    q.clinicianIds,
+    q.firstDate,
+    q.lastDate,
+    q.from,
+    q.to,
+    q.now,
+    q.cappedTypeId,
+  );
+  const r = row!;
   return q.clinicianIds.map((id) => {
-    const dayOverrides = new Map<LocalDate, MinuteRange[]>();
-    for (const o of overrides) {
-      if (o.clinicianId !== id) continue;
-      const date = o.date.toISOString().slice(0, 10);
-      const list = dayOverrides.get(date) ?? [];
+    const overrides = new Map<LocalDate, MinuteRange[]>();
+    for (const [c, date, startMinute, endMinute] of r.overrides) {
+      if (c !== id) continue;
+      const list = overrides.get(date) ?? [];
       // A row without minutes marks the day unavailable: it adds no range.
-      if (o.startMinute !== null && o.endMinute !== null) list.push({ startMinute: o.startMinute, endMinute: o.endMinute });
-      dayOverrides.set(date, list);
+      if (startMinute !== null && endMinute !== null) list.push({ startMinute, endMinute });
+      overrides.set(date, list);
     }
-    for (const list of dayOverrides.values()) list.sort((a, b) => a.startMinute - b.startMinute);
+    for (const list of overrides.values()) list.sort((a, b) => a.startMinute - b.startMinute);
     return {
       clinicianId: id,
-      weeklyHours: hours.filter((h) => h.clinicianId === id) as WeeklyHoursRange[],
-      overrides: dayOverrides,
-      timeOff: timeOff
-        .filter((t) => t.clinicianId === id)
-        .map((t): Interval => ({ from: t.startsAt.getTime(), to: t.endsAt.getTime() })),
-      busy: busy.filter((b) => b.clinicianId === id) as BusyRange[],
+      weeklyHours: r.hours
+        .filter(([c]) => c === id)
+        .map(([, weekday, startMinute, endMinute]): WeeklyHoursRange => ({ weekday, startMinute, endMinute })),
+      overrides,
+      timeOff: r.timeOff.filter(([c]) => c === id).map(([, from, to]): Interval => ({ from, to })),
+      busy: r.busy.filter(([c]) => c === id).map(([, from, to]): Interval => ({ from, to })),
+      typeStarts: r.typeStarts.filter(([c]) => c === id).map(([, startsAt]) => startsAt),
     };
   });
 }

@@ -27,6 +27,7 @@ const schedule = (over: Partial<ClinicianSchedule> = {}): ClinicianSchedule => (
   overrides: new Map(),
   timeOff: [],
   busy: [],
+  typeStarts: [],
   ...over,
 });
 
@@ -118,7 +119,7 @@ describe('freeSlots rules', () => {
 
   it('keeps buffers around existing appointments on both sides', () => {
     // Busy 10:00–10:50 with its own 10-minute buffers → blocked 09:50–11:00.
-    const busy = [{ from: at('09:50'), to: at('11:00'), startsAt: at('10:00'), appointmentTypeId: 'type-a' }];
+    const busy = [{ from: at('09:50'), to: at('11:00') }];
     const plain = rules({ durationMinutes: 50, slotIntervalMinutes: 60 });
     const buffered = rules({ durationMinutes: 50, slotIntervalMinutes: 60, bufferBeforeMinutes: 10, bufferAfterMinutes: 10 });
     const times = (r: SlotRules) => localTimes(freeSlots(schedule({ busy }), r, day, NY)).map((t) => t.slice(11, 16));
@@ -143,14 +144,16 @@ describe('freeSlots rules', () => {
   });
 
   it('stops offering a type on a day that reached its daily cap (other types do not count)', () => {
+    // One of this type at 09:00; another type's appointment at 10:00 is busy time only.
     const busy = [
-      { from: at('09:00'), to: at('09:30'), startsAt: at('09:00'), appointmentTypeId: 'type-a' },
-      { from: at('10:00'), to: at('10:30'), startsAt: at('10:00'), appointmentTypeId: 'type-b' },
+      { from: at('09:00'), to: at('09:30') },
+      { from: at('10:00'), to: at('10:30') },
     ];
+    const typeStarts = [at('09:00')];
     const twoDays = { from: at('00:00'), to: at('00:00') + 48 * H };
-    const capped = freeSlots(schedule({ busy }), rules({ dailyCap: 1 }), twoDays, NY);
+    const capped = freeSlots(schedule({ busy, typeStarts }), rules({ dailyCap: 1 }), twoDays, NY);
     expect(new Set(capped.map((s) => NY.localDateOf(s.startsAt)))).toEqual(new Set(['2026-03-17']));
-    const capTwo = freeSlots(schedule({ busy }), rules({ dailyCap: 2 }), twoDays, NY);
+    const capTwo = freeSlots(schedule({ busy, typeStarts }), rules({ dailyCap: 2 }), twoDays, NY);
     expect(capTwo.some((s) => NY.localDateOf(s.startsAt) === monday)).toBe(true);
   });
 
@@ -161,6 +164,33 @@ describe('freeSlots rules', () => {
     expect(times.at(-1)).toBe('16:00');
     expect(slots.every((s) => s.endsAt - s.startsAt === 50 * M)).toBe(true);
   });
+});
+
+describe('ZoneRules fast path', () => {
+  it.each(['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Santiago'])(
+    'puts every slot of a whole year on the wall-clock grid of %s, once',
+    (name) => {
+      const zone = new ZoneRules(name);
+      const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+      const year = { from: iso('2026-01-01T00:00:00Z'), to: iso('2027-01-01T00:00:00Z') };
+      const slots = freeSlots(schedule({ weeklyHours: allDay }), rules({ durationMinutes: 15 }), year, zone);
+      const seen = new Set<string>();
+      const wrong: string[] = [];
+      for (const s of slots) {
+        const local = zone.formatLocal(s.startsAt);
+        const minute = Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+        // On the grid, the careful conversion of the same wall time gives the same instant, and no repeats.
+        if (minute % 30 !== 0 || zone.toInstant(local.slice(0, 10), minute, 'skip') !== s.startsAt || seen.has(local.slice(0, 16))) {
+          wrong.push(local);
+        }
+        seen.add(local.slice(0, 16));
+      }
+      expect(wrong).toEqual([]);
+      // 48 a day, minus the wall times a spring-forward skips.
+      expect(slots.length).toBeGreaterThan(365 * 48 - 4);
+      expect(slots.length).toBeLessThanOrEqual(365 * 48);
+    },
+  );
 });
 
 describe('IntervalIndex', () => {

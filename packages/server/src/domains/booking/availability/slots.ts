@@ -14,7 +14,7 @@
 // - a day (practice-local) that already has `dailyCap` appointments of this
 //   type with this clinician offers no more slots of it.
 import { IntervalIndex, type Interval } from './interval-index.js';
-import { MINUTE_MS, DAY_MS, isoWeekday, nextDate, type LocalDate, type ZoneRules } from './zoned-time.js';
+import { MINUTE_MS, DAY_MS, isoWeekday, nextDate, wallMs, type LocalDate, type ZoneRules } from './zoned-time.js';
 
 export interface MinuteRange {
   startMinute: number;
@@ -26,19 +26,16 @@ export interface WeeklyHoursRange extends MinuteRange {
   weekday: number;
 }
 
-export interface BusyRange extends Interval {
-  startsAt: number;
-  appointmentTypeId: string;
-}
-
 export interface ClinicianSchedule {
   clinicianId: string;
   weeklyHours: readonly WeeklyHoursRange[];
   /** Dates whose hours replace the weekly hours; an empty list = unavailable. */
   overrides: ReadonlyMap<LocalDate, readonly MinuteRange[]>;
   timeOff: readonly Interval[];
-  /** Buffered ranges of active (held, requested, confirmed) appointments. */
-  busy: readonly BusyRange[];
+  /** Buffered ranges of active (held, requested, confirmed) appointments; may be merged. */
+  busy: readonly Interval[];
+  /** Start instants of this clinician's active appointments of the type asked about (daily caps). */
+  typeStarts: readonly number[];
 }
 
 export interface SlotRules {
@@ -85,13 +82,12 @@ export function blockedRange(startsAt: number, rules: SlotRules): Interval & { e
 }
 
 /** Practice-local dates on which this clinician already has `dailyCap` of this type. */
-export function fullDates(busy: readonly BusyRange[], rules: SlotRules, zone: ZoneRules): Set<LocalDate> {
+export function fullDates(typeStarts: readonly number[], rules: SlotRules, zone: ZoneRules): Set<LocalDate> {
   const full = new Set<LocalDate>();
   if (rules.dailyCap === null) return full;
   const counts = new Map<LocalDate, number>();
-  for (const b of busy) {
-    if (b.appointmentTypeId !== rules.appointmentTypeId) continue;
-    const date = zone.localDateOf(b.startsAt);
+  for (const startsAt of typeStarts) {
+    const date = zone.localDateOf(startsAt);
     const n = (counts.get(date) ?? 0) + 1;
     counts.set(date, n);
     if (n >= rules.dailyCap) full.add(date);
@@ -115,7 +111,7 @@ export function freeSlots(
   if (window.from >= window.to) return slots;
   const timeOff = new IntervalIndex(schedule.timeOff);
   const busy = new IntervalIndex(options.ignoreBusy ? [] : schedule.busy);
-  const full = options.ignoreBusy ? new Set<LocalDate>() : fullDates(schedule.busy, rules, zone);
+  const full = options.ignoreBusy ? new Set<LocalDate>() : fullDates(schedule.typeStarts, rules, zone);
   const weekly = groupByWeekday(schedule.weeklyHours);
   const duration = rules.durationMinutes * MINUTE_MS;
   const before = rules.bufferBeforeMinutes * MINUTE_MS;
@@ -126,10 +122,14 @@ export function freeSlots(
     if (full.has(date)) continue;
     const ranges = schedule.overrides.get(date) ?? weekly.get(isoWeekday(date)) ?? [];
     let previousStart = -Infinity; // overlapping ranges must not repeat a slot
+    // Plain arithmetic when the offset is steady around this day; the
+    // careful conversion only on days with a change.
+    const offset = zone.steadyOffsetOn(date);
+    const midnight = wallMs(date) - (offset ?? 0) * MINUTE_MS;
     for (const range of ranges) {
-      const rangeEnd = zone.toInstant(date, range.endMinute, 'forward')!;
+      const rangeEnd = offset === null ? zone.toInstant(date, range.endMinute, 'forward')! : midnight + range.endMinute * MINUTE_MS;
       for (let minute = range.startMinute; minute < range.endMinute; minute += rules.slotIntervalMinutes) {
-        const start = zone.toInstant(date, minute, 'skip');
+        const start = offset === null ? zone.toInstant(date, minute, 'skip') : midnight + minute * MINUTE_MS;
         if (start === null || start < window.from || start <= previousStart) continue;
         if (start >= window.to || start + duration > rangeEnd) break;
         const end = start + duration;

@@ -19,6 +19,8 @@ export class ZoneRules {
   private readonly zone: IANAZone;
   /** UTC day number → offset in minutes, or null when it changes that day. */
   private readonly dayOffsets = new Map<number, number | null>();
+  /** UTC day number → the change on that day: offsets before/after, and when (ms). */
+  private readonly changes = new Map<number, { before: number; after: number; at: number }>();
 
   constructor(readonly name: string) {
     this.zone = IANAZone.create(name);
@@ -28,14 +30,48 @@ export class ZoneRules {
   /** UTC offset in minutes at an instant (e.g. -240 for EDT). */
   offsetAt(ts: number): number {
     const day = Math.floor(ts / DAY_MS);
+    const steady = this.dayOffset(day);
+    if (steady !== null) return steady;
+    const change = this.changes.get(day)!;
+    return ts < change.at ? change.before : change.after;
+  }
+
+  /**
+   * The offset in force for the whole local day `date` (and a day either
+   * side), or null if it changes nearby: the fast path that lets slot
+   * generation use plain arithmetic on all but two days a year.
+   */
+  steadyOffsetOn(date: LocalDate): number | null {
+    const day = Math.floor(wallMs(date) / DAY_MS);
+    const offset = this.dayOffset(day - 1);
+    if (offset === null) return null;
+    for (let d = day; d <= day + 2; d++) if (this.dayOffset(d) !== offset) return null;
+    return offset;
+  }
+
+  private dayOffset(day: number): number | null {
     let cached = this.dayOffsets.get(day);
     if (cached === undefined) {
       const first = this.zone.offset(day * DAY_MS);
       const last = this.zone.offset((day + 1) * DAY_MS - 1);
       cached = first === last ? first : null;
+      // Offsets change on a whole minute at most once a day in every real
+      // zone: find that minute once instead of asking Intl for every instant.
+      if (cached === null) this.changes.set(day, { before: first, after: last, at: this.findChange(day, first) });
       this.dayOffsets.set(day, cached);
     }
-    return cached ?? this.zone.offset(ts);
+    return cached;
+  }
+
+  private findChange(day: number, before: number): number {
+    let lo = 0; // minutes into the day known to have `before`
+    let hi = 1439; // ... known to have the new offset by its last millisecond
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.zone.offset(day * DAY_MS + (mid + 1) * MINUTE_MS) === before) lo = mid + 1;
+      else hi = mid;
+    }
+    return day * DAY_MS + (lo + 1) * MINUTE_MS;
   }
 
   localDateOf(ts: number): LocalDate {

@@ -1,0 +1,219 @@
+// Availability benchmark (REQUIREMENTS, Performance): one clinician, 60 days,
+// 5,000 appointments inside the window; then the same after adding 100,000
+// appointments outside it. Figures are p50/p99 over many calls and ratios
+// against baselines measured in the same run (SELECT 1 through the same
+// Prisma client; GET /healthz over the same HTTP stack).
+//
+//   npx tsx bench/availability.bench.ts <out.json> [calls=200]
+//
+// Needs the PostgreSQL of DESIGN.md (127.0.0.1:5432, or TEST_PG_ADMIN_URL);
+// creates a fresh database and drops it afterwards.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { ManualClock } from '../src/clock.js';
+import { createLogger } from '../src/logger.js';
+import { provisionPractice } from '../src/domains/practice/provision.js';
+import { findAvailability } from '../src/domains/booking/availability/find-availability.js';
+import { createTestDatabase } from '../test/support/database.js';
+
+const outPath = process.argv[2];
+const CALLS = Number(process.argv[3] ?? 200);
+if (!outPath) {
+  console.error('usage: tsx bench/availability.bench.ts <out.json> [calls]');
+  process.exit(2);
+}
+
+const DAY = 86_400_000;
+const QUARTER = 15 * 60_000;
+const NOW = new Date('2026-03-02T12:00:00Z');
+const WINDOW_DAYS = 60;
+const IN_WINDOW = 5_000;
+const OUTSIDE = 100_000;
+const WARMUP = 30;
+
+interface Stats {
+  p50: number;
+  p99: number;
+  mean: number;
+  n: number;
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { p50: round(at(0.5)), p99: round(at(0.99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length), n: s.length };
+}
+
+async function measure(fn: () => Promise<unknown>, calls = CALLS): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return stats(samples);
+}
+
+/** Deterministic shuffle so every run books the same quarter-hours. */
+function pick<T>(items: T[], n: number, seed = 7): T[] {
+  const a = [...items];
+  let s = seed;
+  for (let i = a.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a.slice(0, n);
+}
+
+const db = await createTestDatabase('tcrm_bench');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-bench-'));
+const config = loadConfig({
+  NODE_ENV: 'test',
+  DATABASE_URL: db.url,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  APP_SECRET: 'bench-secret-bench-secret-bench-secret',
+});
+const app = await createApp(config, {
+  clock: new ManualClock(NOW),
+  logger: createLogger('silent'),
+  rateLimitRules: { request: { points: 1_000_000_000, duration: 60 } },
+});
+const server = http.createServer(app.express);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+try {
+  const { prisma, database } = app.services;
+  const practice = await provisionPractice(app.services, {
+    name: 'Bench practice',
+    slug: 'bench',
+    timezone: 'America/New_York',
+    owner: { email: 'owner@bench.test', displayName: 'Owner', password: 'Bench-Password-Long-Enough-1' },
+    allowedOrigins: ['https://bench.test'],
+  });
+  const practiceId = practice.practiceId;
+  const clinicianId = practice.ownerId; // owners are bookable
+  await prisma.weeklyHours.createMany({
+    data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ practiceId, clinicianId, weekday, startMinute: 0, endMinute: 1440 })),
+  });
+  const type = await prisma.appointmentType.create({
+    data: { practiceId, name: 'Check-in', durationMinutes: 15, slotIntervalMinutes: 15, modality: 'telehealth', minNoticeMinutes: 0, maxHorizonDays: 90 },
+    select: { id: true },
+  });
+
+  const windowFrom = Math.ceil(NOW.getTime() / QUARTER) * QUARTER;
+  const windowTo = windowFrom + WINDOW_DAYS * DAY;
+  const quarters = Array.from({ length: (windowTo - windowFrom) / QUARTER }, (_, i) => windowFrom + i * QUARTER);
+  const insert = (starts: number[]) =>
+    database.sql.query(
+      `INSERT INTO "Appointment" (id, "practiceId", "clinicianId", "appointmentTypeId", status, "startsAt", "endsAt", "blockedFrom", "blockedTo", "updatedAt")
+       SELECT gen_random_uuid(), $1, $2, $3, 'confirmed', s, s + interval '15 minutes', s, s + interval '15 minutes', now()
+       FROM unnest($4::timestamptz[]) AS s`,
+      [practiceId, clinicianId, type.id, starts.map((t) => new Date(t).toISOString())],
+    );
+  await insert(pick(quarters, IN_WINDOW));
+  await database.sql.exec('ANALYZE "Appointment"');
+
+  const query = { appointmentTypeId: type.id, from: new Date(windowFrom), to: new Date(windowTo), timeZone: 'Europe/London' };
+  const callEngine = () =>
+    findAvailability(prisma, { ...query, practiceId, clinicianId, now: app.services.clock.now() });
+  const url = `${base}/trpc/booking.availability?input=${encodeURIComponent(
+    JSON.stringify({ ...query, clinicianId, from: query.from.toISOString(), to: query.to.toISOString() }),
+  )}`;
+  const headers = { 'x-tcrm-publishable-key': practice.publishableKey, origin: 'https://bench.test' };
+  const callHttp = async () => {
+    const res = await fetch(url, { headers });
+    if (res.status !== 200) throw new Error(`availability HTTP ${res.status}`);
+    return res.arrayBuffer();
+  };
+  const callHealth = async () => (await fetch(`${base}/healthz`)).arrayBuffer();
+  const select1 = () => prisma.$queryRaw`SELECT 1`;
+
+  const slotsReturned = (await callEngine()).slots.length;
+  const plan = async () =>
+    (
+      await database.sql.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT 1 FROM "Appointment" x WHERE x."clinicianId" = $1
+           AND tstzrange(x."blockedFrom", x."blockedTo") && tstzrange($2::timestamptz, $3::timestamptz)
+           AND x.status IN ('held', 'requested', 'confirmed')`,
+        [clinicianId, new Date(windowFrom).toISOString(), new Date(windowTo).toISOString()],
+      )
+    )
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
+
+  const phase = async (label: string) => {
+    const baseline = await measure(select1);
+    const health = await measure(callHealth);
+    const engine = await measure(callEngine);
+    const viaHttp = await measure(callHttp);
+    const rows = (await database.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM "Appointment"'))[0]!.n;
+    return { label, appointmentsInTable: Number(rows), baselineSelect1: baseline, baselineHealthz: health, engine, http: viaHttp, plan: await plan() };
+  };
+
+  const small = await phase(`${IN_WINDOW} in window`);
+  // 100,000 more, all outside the window: half before it, half after.
+  const before = Array.from({ length: OUTSIDE / 2 }, (_, i) => windowFrom - (i + 1) * QUARTER - DAY);
+  const after = Array.from({ length: OUTSIDE / 2 }, (_, i) => windowTo + i * QUARTER + DAY);
+  await insert(before);
+  await insert(after);
+  await database.sql.exec('ANALYZE "Appointment"');
+  const large = await phase(`${IN_WINDOW} in window + ${OUTSIDE} outside`);
+
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    calls: CALLS,
+    windowDays: WINDOW_DAYS,
+    slotsReturned,
+    targetP99Ms: 25,
+    phases: [small, large].map((p) => ({
+      ...p,
+      ratios: {
+        engineP50VsSelect1: ratio(p.engine.p50, p.baselineSelect1.p50),
+        engineP99VsSelect1: ratio(p.engine.p99, p.baselineSelect1.p99),
+        httpP50VsHealthz: ratio(p.http.p50, p.baselineHealthz.p50),
+        httpP99VsHealthz: ratio(p.http.p99, p.baselineHealthz.p99),
+      },
+    })),
+    growth: {
+      engineP50: ratio(large.engine.p50, small.engine.p50),
+      engineP99: ratio(large.engine.p99, small.engine.p99),
+      httpP50: ratio(large.http.p50, small.http.p50),
+      httpP99: ratio(large.http.p99, small.http.p99),
+    },
+  };
+
+  const row = (name: string, s: Stats, vs?: Stats) =>
+    `${name.padEnd(44)} ${s.p50.toFixed(2).padStart(8)} ${s.p99.toFixed(2).padStart(8)}` +
+    (vs ? `   ×${ratio(s.p50, vs.p50).toFixed(1).padStart(5)} ×${ratio(s.p99, vs.p99).toFixed(1).padStart(5)}` : '');
+  console.log(`availability, 1 clinician, ${WINDOW_DAYS} days, ${slotsReturned} free slots returned, ${CALLS} calls each (ms)`);
+  console.log(`${''.padEnd(44)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}   vs baseline (p50, p99)`);
+  for (const p of [small, large]) {
+    console.log(`-- ${p.label} (${p.appointmentsInTable} rows in table)`);
+    console.log(row('SELECT 1 via Prisma (baseline)', p.baselineSelect1));
+    console.log(row('GET /healthz over HTTP (baseline)', p.baselineHealthz));
+    console.log(row('findAvailability (queries + compute)', p.engine, p.baselineSelect1));
+    console.log(row('GET /trpc/booking.availability (HTTP)', p.http, p.baselineHealthz));
+  }
+  console.log(`growth with 100k rows outside the window: engine p50 ×${report.growth.engineP50}, p99 ×${report.growth.engineP99}; HTTP p50 ×${report.growth.httpP50}, p99 ×${report.growth.httpP99}`);
+  console.log(`target: p99 ≤ 25 ms → HTTP p99 ${large.http.p99} ms with the large table`);
+  console.log(`busy-range plan:\n${large.plan}`);
+  fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
+  fs.writeFileSync(outPath, JSON.stringify(report, null, 2));
+} finally {
+  await new Promise((resolve) => server.close(resolve));
+  await app.close();
+  await db.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
