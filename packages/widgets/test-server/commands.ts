@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { App } from '../../server/src/app.js';
 import { createStaff, submitIntake, type Fixture, type StaffRole } from './seed.js';
+import { publishSeedForm } from '../../server/src/domains/intake/demo-form.js';
 
 // otplib is the server's dependency, not the widgets': load it from there.
 const serverRequire = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -17,7 +18,9 @@ export type Command =
   | { op: 'createStaff'; role?: StaffRole; enrolled?: boolean }
   | { op: 'totp'; secret: string }
   | { op: 'submit'; firstName: string; lastName: string }
-  | { op: 'expireSessions'; email: string };
+  | { op: 'expireSessions'; email: string }
+  /** Publishes a form under `key` once (the intake-form tests' own definitions). */
+  | { op: 'publishForm'; key: string; definition: unknown };
 
 export function commandHandler(app: App, fixture: Fixture) {
   // The server accepts each time step once per account (codes are
@@ -58,6 +61,16 @@ export function commandHandler(app: App, fixture: Fixture) {
         });
         return { count };
       }
+      case 'publishForm':
+        // A retried command (wtr's 20 s limit while the server starts) may race its first try.
+        await publishSeedForm(services, fixture.practiceId, fixture.owner.userId, {
+          key: command.key,
+          title: command.key,
+          definition: command.definition,
+        }).catch((error: unknown) => {
+          if (!/unique constraint|P2002/.test(`${(error as { code?: string }).code} ${String(error)}`)) throw error;
+        });
+        return { publishableKey: fixture.publishableKey };
       default:
         throw new Error(`Unknown test-server op: ${(command as { op: string }).op}`);
     }

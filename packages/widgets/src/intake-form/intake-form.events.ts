@@ -7,14 +7,27 @@ const init: EventInit = { bubbles: true, composed: true };
 
 /** The published form loaded (or a draft resumed) and is shown. */
 export class TcrmFormLoadedEvent extends Event {
-  constructor(readonly detail: { readonly formKey: string; readonly version: number; readonly resumed: boolean; readonly pageCount: number }) {
+  constructor(
+    readonly detail: {
+      readonly formKey: string;
+      readonly version: number;
+      readonly resumed: boolean;
+      readonly pageCount: number;
+    },
+  ) {
     super('tcrm-form-loaded', init);
   }
 }
 
 /** The client moved to another page (index counts visible pages from 0). */
 export class TcrmPageChangeEvent extends Event {
-  constructor(readonly detail: { readonly pageId: string; readonly pageIndex: number; readonly pageCount: number }) {
+  constructor(
+    readonly detail: {
+      readonly pageId: string;
+      readonly pageIndex: number;
+      readonly pageCount: number;
+    },
+  ) {
     super('tcrm-page-change', init);
   }
 }

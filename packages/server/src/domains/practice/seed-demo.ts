@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AppServices } from '../../services.js';
 import { hashPassword } from '../auth/password.js';
 import { provisionPractice } from './provision.js';
+import { seedDemoIntakeForm } from '../intake/demo-form.js';
 
 export const DEMO_SLUG = 'harbor-light';
 
@@ -38,6 +39,7 @@ export async function seedDemoPractice(services: AppServices, origins: string[])
     },
     select: { id: true },
   });
+  await seedDemoIntakeForm(services, demo.practiceId, demo.ownerId);
   await services.audit.record({
     practiceId: demo.practiceId,
     actor: { type: 'system' },

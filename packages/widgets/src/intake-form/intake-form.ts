@@ -1,0 +1,438 @@
+import {
+  formFields,
+  validateAnswers,
+  validatePage,
+  visiblePages,
+  type FieldErrors,
+  type FormDefinition,
+} from '@therapycrm/plugin-sdk/forms';
+import type { PropertyDeclarations, PropertyValues, CSSResultGroup } from 'lit';
+import { TcrmApiError } from '../api/api-error.js';
+import { TcrmElement } from '../internal/tcrm-element.js';
+import { languageOf } from '../i18n/locale.js';
+import type { TcrmField } from '../fields/field.js';
+import '../text-field/define.js';
+import '../textarea/define.js';
+import '../choice/define.js';
+import '../yes-no/define.js';
+import '../likert/define.js';
+import '../address/define.js';
+import type { FieldValue } from './answer-codec.js';
+import { DraftKeeper, type DraftState } from './draft-keeper.js';
+import { answersOf, draftAnswers, firstPageWithError } from './form-answers.js';
+import { base64Of, connectionOf, directClient, newIdempotencyKey } from './intake-connection.js';
+import {
+  TcrmDraftSavedEvent,
+  TcrmFormLoadedEvent,
+  TcrmPageChangeEvent,
+  TcrmSubmittedEvent,
+} from './intake-form.events.js';
+import { fill, intakeCatalogue, type IntakeMessageKey } from './intake-messages.js';
+import { intakeFormStyles } from './intake-form.styles.js';
+import { renderIntake } from './intake-form.render.js';
+import { IntakeUploads } from './intake-uploads.js';
+import { errorCode, loadIntake, loadLazyFields } from './load-intake.js';
+import { submitterFrom } from './submitter.js';
+
+/** What the element is showing. */
+export type IntakePhase =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly code: 'network' | 'notFound' | 'config' | 'server' }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'submitted'; readonly submissionId: string };
+
+// Resolved against this module, so a page that loads the widgets from the
+// therapyCRM server needs no `api-url`: the API is where the script came from.
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+const LOAD_ERRORS: Record<string, 'notFound' | 'network' | 'server'> = {
+  NOT_FOUND: 'notFound',
+  NETWORK_ERROR: 'network',
+  INTERNAL: 'server',
+};
+
+/**
+ * A practice's intake form: loads the published definition, renders every
+ * question with the tcrm field elements, shows and hides conditional
+ * questions as the client answers (hidden answers are never sent), validates
+ * each page before moving on, autosaves a draft on the server, offers a
+ * private resume link, uploads signatures and files, and submits once per
+ * attempt with an Idempotency-Key.
+ *
+ * Works inside a `<tcrm-provider>` or alone with `publishable-key` (plus
+ * `api-url` when the script is not served by the therapyCRM server).
+ *
+ * @summary Multi-page intake form with drafts, resume link and uploads.
+ *
+ * @fires tcrm-form-loaded - The form is shown (detail: formKey, version, resumed, pageCount).
+ * @fires tcrm-page-change - The client moved to another page (detail: pageId, pageIndex, pageCount).
+ * @fires tcrm-draft-saved - A draft was saved on the server (detail: savedAt).
+ * @fires tcrm-submitted - The submission was stored (detail: submissionId only).
+ *
+ * @csspart form - The form.
+ * @csspart title - The form's title.
+ * @csspart progress - The progress block; `progress-bar` its bar.
+ * @csspart page-title - The current page's heading.
+ * @csspart error-summary - The list of answers to check.
+ * @csspart item - The wrapper of one question.
+ * @csspart section - A section heading block.
+ * @csspart static-text - Explanatory text.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button; `primary` also on Next/Submit.
+ * @csspart notice - Resumed, expired and failure messages.
+ * @csspart draft-status - "Saving…" / "Draft saved".
+ * @csspart resume-link - The "continue later" panel.
+ * @csspart confirmation - The thank-you panel.
+ * @csspart status - Loading and error messages.
+ */
+export class TcrmIntakeForm extends TcrmElement {
+  static override styles: CSSResultGroup = [TcrmElement.styles, intakeFormStyles];
+
+  static override properties: PropertyDeclarations = {
+    formKey: { attribute: 'form-key' },
+    resumeToken: { attribute: 'resume-token' },
+    phase: { state: true },
+    pageId: { state: true },
+    errors: { state: true },
+    notice: { state: true },
+    draftState: { state: true },
+    linkShown: { state: true },
+    submitting: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Key of the published form, e.g. `new-client-intake`. */
+  declare formKey: string | undefined;
+  /** Resumes a saved draft (else read from the page's `#resume=` fragment). */
+  declare resumeToken: string | undefined;
+  /** What is shown: loading, error, the form, or the confirmation. */
+  declare phase: IntakePhase;
+  declare protected pageId: string;
+  declare protected errors: FieldErrors;
+  declare protected notice: IntakeMessageKey | undefined;
+  declare protected draftState: DraftState;
+  declare protected linkShown: boolean;
+  declare protected submitting: boolean;
+  declare protected announcement: string;
+
+  #definition: FormDefinition | undefined;
+  #formKey = '';
+  #formVersionId = '';
+  #loadedApi: unknown;
+  #loadedKey = '';
+  #raw = new Map<string, FieldValue | File | null>();
+  #uploads = new IntakeUploads({
+    upload: (fieldId, data, contentType, fileName) =>
+      this.#upload(fieldId, data, contentType, fileName),
+    changed: () => {
+      this.requestUpdate();
+      this.#keeper?.schedule();
+    },
+    failed: (fieldId, error) => this.#showErrors({ ...this.errors, [fieldId]: [error] }),
+  });
+  #keeper: DraftKeeper | undefined;
+  #attempt: { key: string; payload: object } | undefined;
+  #errorRound = 0;
+  #focusAfterRender: string | undefined;
+
+  constructor() {
+    super();
+    this.phase = { kind: 'loading' };
+    this.pageId = '';
+    this.errors = {};
+    this.draftState = 'idle';
+    this.linkShown = false;
+    this.submitting = false;
+    this.announcement = '';
+  }
+
+  override connectedCallback(): void {
+    if (this.hasAttribute('publishable-key') && !this.apiUrl) this.apiUrl = SCRIPT_ORIGIN;
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The host page removed the form: save what is pending rather than lose it.
+    void this.#keeper?.flush().catch(() => {});
+  }
+
+  /** The definition being shown (undefined while loading). */
+  get definition(): FormDefinition | undefined {
+    return this.#definition;
+  }
+
+  /** Saves the draft now (starting one if needed) and returns its resume token. */
+  async saveDraft(): Promise<string> {
+    await this.#uploads.settle(this.#definition!, this.#raw);
+    await this.#keeper!.flush(true);
+    return this.#keeper!.token!;
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // Providers answer on connection; a task later, no API means no provider and no key.
+    setTimeout(() => {
+      if (!this.tcrm.api && this.phase.kind === 'loading')
+        this.phase = { kind: 'error', code: 'config' };
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const api = this.tcrm.api;
+    const key = `${this.formKey ?? ''}|${this.resumeToken ?? ''}`;
+    if (api && this.formKey && (api !== this.#loadedApi || key !== this.#loadedKey)) {
+      [this.#loadedApi, this.#loadedKey] = [api, key];
+      void this.#load();
+    }
+    if ((changed as Map<string, unknown>).has('errors')) {
+      for (const el of this.renderRoot.querySelectorAll<TcrmField<unknown>>('[name]')) {
+        if ('setErrors' in el) el.setErrors(this.errors[el.name] ?? []);
+      }
+    }
+    if (this.#focusAfterRender) {
+      type Focusable = HTMLElement & { updateComplete?: Promise<unknown> };
+      const target = this.renderRoot.querySelector<Focusable>(this.#focusAfterRender);
+      this.#focusAfterRender = undefined;
+      // A field rendered in this update has no controls until its own first update.
+      void Promise.resolve(target?.updateComplete).then(() => target?.focus());
+    }
+  }
+
+  async #load(): Promise<void> {
+    this.phase = { kind: 'loading' };
+    this.#keeper?.dispose();
+    try {
+      const loaded = await loadIntake(this.tcrm.api!, this.formKey!, this.resumeToken ?? null);
+      await loadLazyFields(loaded.definition);
+      [this.#definition, this.#formKey, this.#formVersionId] = [
+        loaded.definition,
+        loaded.formKey,
+        loaded.formVersionId,
+      ];
+      this.#raw = loaded.raw;
+      this.#uploads.reset(loaded.uploads);
+      this.#keeper = this.#newKeeper(loaded.resumeToken);
+      this.notice = loaded.resumeToken ? 'resumed' : loaded.expired ? 'resumeExpired' : undefined;
+      const pages = this.#pages();
+      this.pageId = pages.find((p) => p.id === loaded.pageId)?.id ?? pages[0]?.id ?? '';
+      this.phase = { kind: 'ready' };
+      const detail = {
+        formKey: loaded.formKey,
+        version: loaded.definition.version,
+        resumed: !!loaded.resumeToken,
+      };
+      this.dispatchEvent(new TcrmFormLoadedEvent({ ...detail, pageCount: pages.length }));
+    } catch (e) {
+      this.phase = { kind: 'error', code: LOAD_ERRORS[errorCode(e)] ?? 'config' };
+    }
+  }
+
+  #newKeeper(token: string | null): DraftKeeper {
+    const api = () => this.tcrm.api!;
+    return new DraftKeeper(
+      {
+        start: async () =>
+          (await api().intake.startDraft.mutate({ formKey: this.#formKey })).resumeToken,
+        save: async (resumeToken) => {
+          const answers = draftAnswers(this.#definition!, this.#answers());
+          const saved = await api().intake.saveDraft.mutate({
+            resumeToken,
+            answers,
+            pageId: this.pageId,
+          });
+          return String(saved.savedAt);
+        },
+        changed: (state, savedAt) => {
+          this.draftState = state;
+          if (savedAt) this.dispatchEvent(new TcrmDraftSavedEvent({ savedAt }));
+        },
+      },
+      token,
+    );
+  }
+
+  #answers(): Record<string, unknown> {
+    return answersOf(this.#definition!, this.#raw, this.#uploads.files);
+  }
+
+  #pages() {
+    return this.#definition ? visiblePages(this.#definition, this.#answers()) : [];
+  }
+
+  #onFieldEvent(event: Event): void {
+    const field = event.target as TcrmField<unknown>;
+    const item = this.#definition && formFields(this.#definition).find((f) => f.id === field.name);
+    if (!item) return;
+    if (Object.hasOwn(this.errors, item.id)) {
+      const { [item.id]: _fixed, ...rest } = this.errors;
+      this.errors = rest;
+    }
+    if (item.type === 'file_upload') {
+      // Uploaded as soon as chosen (if it passed the type and size checks); the picker then clears.
+      if (event.type === 'tcrm-change' && field.value instanceof File && !field.errors.length) {
+        this.#uploads.addFile(item.id, field.value, base64Of);
+        field.value = null;
+      }
+      return;
+    }
+    this.#raw.set(item.id, field.value as FieldValue);
+    this.requestUpdate();
+    this.#keeper?.schedule();
+  }
+
+  async #upload(fieldId: string, data: string, contentType?: string, fileName?: string) {
+    const connection = connectionOf(this);
+    if (!connection) throw new TcrmApiError('Not configured');
+    const resumeToken = await this.#keeper!.ensure();
+    const input = {
+      resumeToken,
+      fieldId,
+      data,
+      ...(contentType && { contentType }),
+      ...(fileName && { fileName }),
+    };
+    const stored = await directClient(connection, this.tcrm.session).intake.uploadFile.mutate(
+      input,
+    );
+    return { id: stored.fileId, contentType: stored.contentType, byteSize: stored.byteSize };
+  }
+
+  #showErrors(errors: FieldErrors): void {
+    this.errors = errors;
+    this.#errorRound++;
+    const page = this.#definition!.pages.find((p) => p.id === this.pageId);
+    const first = page?.items.find((item) => Object.hasOwn(errors, item.id));
+    this.#focusAfterRender = first ? `[name="${first.id}"]` : '[part~="error-summary"]';
+  }
+
+  #goTo(pageId: string): void {
+    const pages = this.#pages();
+    const index = pages.findIndex((p) => p.id === pageId);
+    this.pageId = pageId;
+    this.errors = {};
+    this.linkShown = false;
+    this.#focusAfterRender = '#page-title';
+    this.announcement = this.#text('progress', { current: index + 1, total: pages.length });
+    this.dispatchEvent(
+      new TcrmPageChangeEvent({ pageId, pageIndex: index, pageCount: pages.length }),
+    );
+    if (this.#keeper?.token) this.#keeper.schedule();
+  }
+
+  async #step(step: 1 | -1): Promise<void> {
+    const pages = this.#pages();
+    const index = pages.findIndex((p) => p.id === this.pageId);
+    if (step === 1) {
+      if (!(await this.#uploads.settle(this.#definition!, this.#raw))) return;
+      const checked = validatePage(this.#definition!, this.pageId, this.#answers());
+      if (!checked.ok) return this.#showErrors(checked.errors);
+    }
+    const target = pages[index + step];
+    if (target) this.#goTo(target.id);
+  }
+
+  async #submit(): Promise<void> {
+    if (this.submitting) return;
+    this.submitting = true;
+    this.notice = undefined;
+    try {
+      if (!(await this.#uploads.settle(this.#definition!, this.#raw))) return;
+      const definition = this.#definition!;
+      const checked = validateAnswers(definition, this.#answers());
+      if (!checked.ok) return this.#showFormErrors(checked.errors);
+      const client = submitterFrom(definition, checked.answers);
+      const connection = connectionOf(this);
+      if (!client || !connection)
+        return void (this.notice = client ? 'error.config' : 'error.identity');
+      const keeper = this.#keeper!;
+      keeper.dispose();
+      const source = keeper.token
+        ? { resumeToken: keeper.token }
+        : { formVersionId: this.#formVersionId };
+      const payload = { ...source, answers: checked.answers, client };
+      // One key per attempt: a retry of the same answers reuses it (the server
+      // replays the stored result); changed answers make a new attempt.
+      if (JSON.stringify(this.#attempt?.payload) !== JSON.stringify(payload)) {
+        this.#attempt = { key: newIdempotencyKey(), payload };
+      }
+      const { key, payload: sent } = this.#attempt!;
+      const api = directClient(connection, this.tcrm.session, { 'idempotency-key': key });
+      const { submissionId } = await api.intake.submit.mutate(sent as typeof payload);
+      this.#raw = new Map();
+      this.#uploads.reset(new Map());
+      this.#attempt = undefined;
+      this.phase = { kind: 'submitted', submissionId };
+      this.#focusAfterRender = '#done';
+      this.dispatchEvent(new TcrmSubmittedEvent({ submissionId }));
+    } catch (e) {
+      const details = e instanceof TcrmApiError ? e.data?.details : undefined;
+      const fieldErrors = details?.['fieldErrors'] as FieldErrors | undefined;
+      if (fieldErrors) this.#showFormErrors(fieldErrors);
+      else this.notice = 'submitFailed';
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /** Errors about the whole form (or from the server): shown on the first page that has one. */
+  #showFormErrors(errors: FieldErrors): void {
+    const page = firstPageWithError(this.#definition!, errors);
+    if (page && page !== this.pageId) this.#goTo(page);
+    this.#showErrors(errors);
+  }
+
+  async #saveLater(): Promise<void> {
+    try {
+      await this.saveDraft();
+      this.linkShown = true;
+      this.#focusAfterRender = '#link-title';
+    } catch {
+      this.notice = 'saveFailed';
+    }
+  }
+
+  #text = (key: IntakeMessageKey, params?: Record<string, string | number>): string =>
+    fill(intakeCatalogue(languageOf(this.tcrm.locale), this)[key], params);
+
+  protected override render() {
+    const ready = this.phase.kind === 'ready';
+    return renderIntake({
+      phase: this.phase,
+      definition: this.#definition,
+      locale: this.tcrm.locale,
+      translator: this.tcrm.translator,
+      text: this.#text,
+      pages: ready ? this.#pages() : [],
+      pageId: this.pageId,
+      answers: ready ? this.#answers() : {},
+      raw: this.#raw,
+      uploads: this.#uploads.files,
+      uploading: this.#uploads.uploading,
+      errors: this.errors,
+      errorRound: this.#errorRound,
+      notice: this.notice,
+      draftState: this.draftState,
+      linkShown: this.linkShown,
+      resumeToken: this.#keeper?.token ?? null,
+      submitting: this.submitting,
+      announcement: this.announcement,
+      on: {
+        field: (e) => this.#onFieldEvent(e),
+        back: () => void this.#step(-1),
+        next: () => void this.#step(1),
+        submit: () => void this.#submit(),
+        saveLater: () => void this.#saveLater(),
+        hideLink: () => ((this.linkShown = false), (this.#focusAfterRender = '#page-title')),
+        retry: () => void this.#load(),
+        removeFile: (fieldId, fileId) => this.#uploads.remove(fieldId, fileId),
+        redoSignature: (fieldId) => {
+          this.#uploads.remove(fieldId);
+          this.#raw.delete(fieldId);
+          this.#focusAfterRender = `tcrm-signature[name="${fieldId}"]`;
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type { IntakeCatalogue } from './intake-messages.js';
+
+/** Spanish strings of the intake form (loaded on first use). */
+export const intakeEs: IntakeCatalogue = {
+  loading: 'Cargando el formulario…',
+  'error.network': 'No pudimos conectar con la consulta. Revise su conexión e inténtelo de nuevo.',
+  'error.notFound': 'Este formulario no está disponible. Comuníquese con la consulta.',
+  'error.config': 'Este formulario no se puede cargar ahora. Inténtelo más tarde.',
+  'error.server': 'Algo salió mal de nuestro lado. Inténtelo de nuevo.',
+  'error.identity':
+    'Este formulario no se puede enviar porque no pide su nombre. Comuníquese con la consulta.',
+  retry: 'Intentar de nuevo',
+  empty: 'Este formulario todavía no tiene preguntas.',
+  progress: 'Página {current} de {total}',
+  back: 'Atrás',
+  next: 'Siguiente',
+  submit: 'Enviar',
+  submitting: 'Enviando…',
+  saveLater: 'Guardar y continuar más tarde',
+  saving: 'Guardando…',
+  saved: 'Borrador guardado',
+  saveFailed: 'Sus últimas respuestas aún no se han guardado.',
+  resumed: 'Bienvenido de nuevo. Recuperamos las respuestas que guardó.',
+  resumeExpired: 'Ese enlace caducó o el formulario ya se envió. Puede empezar de nuevo abajo.',
+  'summary.one': 'Revise 1 respuesta:',
+  'summary.other': 'Revise {count} respuestas:',
+  submitFailed: 'Su formulario no se envió. Inténtelo de nuevo: solo se recibirá una vez.',
+  'thanks.title': 'Gracias',
+  'thanks.body':
+    'Su formulario se envió de forma segura. La consulta se pondrá en contacto con usted.',
+  'link.title': 'Continuar más tarde',
+  'link.body':
+    'Sus respuestas están guardadas. Use este enlace privado para volver desde cualquier dispositivo en los próximos 30 días. Cualquier persona con el enlace puede abrir sus respuestas, así que no lo comparta.',
+  'link.label': 'Su enlace privado',
+  'link.copy': 'Copiar enlace',
+  'link.copied': 'Enlace copiado',
+  'link.email': 'Enviármelo por correo',
+  'link.subject': 'Mi formulario de admisión guardado',
+  'link.back': 'Volver al formulario',
+  'signature.saved': 'Su firma está guardada.',
+  'signature.redo': 'Firmar de nuevo',
+  'file.uploaded': 'Archivo {n} subido: {type}, {size}',
+  'file.remove': 'Quitar el archivo {n}',
+  uploading: 'Subiendo…',
+  uploadFailed: 'No se pudo subir el archivo. Inténtelo de nuevo.',
+};
