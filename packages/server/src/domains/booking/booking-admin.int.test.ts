@@ -50,6 +50,36 @@ describe('booking administration', () => {
     );
   });
 
+  it('offers and holds DST-day slots by wall clock through the database (overrides are practice-local dates)', async () => {
+    const w = await bookingWorld(app, 'a', { durationMinutes: 30, slotIntervalMinutes: 30, maxHorizonDays: 365 });
+    const sched = w.staff.booking.admin.schedule;
+    for (const date of ['2026-03-08', '2026-11-01']) {
+      await sched.setDateOverride({ clinicianId: w.clinician.userId, date, hours: [{ startMinute: 60, endMinute: 240 }] });
+    }
+    const spring = (await w.widget().booking.availability({ appointmentTypeId: w.type.id, ...day('2026-03-08') })).slots;
+    expect(spring.map((s) => s.startsAtPractice)).toEqual([
+      '2026-03-08T01:00:00-05:00',
+      '2026-03-08T01:30:00-05:00',
+      '2026-03-08T03:00:00-04:00',
+      '2026-03-08T03:30:00-04:00',
+    ]);
+    const fall = (await w.widget().booking.availability({ appointmentTypeId: w.type.id, ...day('2026-11-01'), timeZone: 'UTC' })).slots;
+    expect(fall.map((s) => [s.startsAtPractice, s.startsAtLocal])).toEqual([
+      ['2026-11-01T01:00:00-04:00', '2026-11-01T05:00:00+00:00'],
+      ['2026-11-01T01:30:00-04:00', '2026-11-01T05:30:00+00:00'],
+      ['2026-11-01T02:00:00-05:00', '2026-11-01T07:00:00+00:00'],
+      ['2026-11-01T02:30:00-05:00', '2026-11-01T07:30:00+00:00'],
+      ['2026-11-01T03:00:00-05:00', '2026-11-01T08:00:00+00:00'],
+      ['2026-11-01T03:30:00-05:00', '2026-11-01T08:30:00+00:00'],
+    ]);
+    const hold = (startsAt: string) => w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt });
+    // The second 01:30 (EST) is not a slot; the first (EDT) is.
+    await expect(hold('2026-11-01T06:30:00Z')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(hold('2026-11-01T05:30:00Z')).resolves.toMatchObject({ endsAt: '2026-11-01T06:00:00.000Z' });
+    // 01:30 EST, the last slot before the skipped hour, lasts 30 real minutes: until 03:00 EDT.
+    await expect(hold('2026-03-08T06:30:00Z')).resolves.toMatchObject({ endsAt: '2026-03-08T07:00:00.000Z' });
+  });
+
   it('enforces daily caps and buffers when a slot is claimed', async () => {
     const w = await bookingWorld(app, 'a', { dailyCap: 1, bufferAfterMinutes: 10, slotIntervalMinutes: 30 });
     const other = await w.createType({ bufferBeforeMinutes: 15 });
