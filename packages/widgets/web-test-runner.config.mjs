@@ -35,7 +35,9 @@ export default {
   ],
   // Lit's dev build warns about misuse (e.g. shadowed reactive properties); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  concurrency: 2,
+  // One page at a time: keyboard tests send real key events, and two pages
+  // racing for focus in one browser lose keys (seen as flaky RTL arrow tests).
+  concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 180_000,

@@ -101,6 +101,10 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
     return this.multiple ? [selectionBounds] : [];
   }
 
+  protected override requiredInLabel(): boolean {
+    return this.multiple; // a checkbox group has no aria-required; a radiogroup does
+  }
+
   protected get inputs(): HTMLInputElement[] {
     return [...this.renderRoot.querySelectorAll('input')];
   }

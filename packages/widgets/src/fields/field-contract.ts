@@ -115,6 +115,13 @@ export function runFieldContract<E extends AnyField>(c: FieldContractCase<E>): v
       expect(m.field.validity.valueMissing).to.equal(true);
       expect(m.field.matches(':invalid')).to.equal(true);
 
+      // Required is announced, not only shown as an asterisk.
+      const root = m.field.shadowRoot!;
+      const announced =
+        root.querySelector('[required], [aria-required="true"]') !== null ||
+        root.querySelector('#label .visually-hidden')?.textContent?.includes('required') === true;
+      expect(announced, 'required state exposed to assistive technology').to.equal(true);
+
       const invalid: TcrmInvalidEvent[] = [];
       m.provider.addEventListener('tcrm-invalid', (e) => invalid.push(e));
       m.field.reportValidity();

@@ -30,9 +30,16 @@ export const fieldStyles = css`
     color: ${token('colorTextSecondary')};
     font-size: 0.875em;
   }
-  .description:empty,
   .error:empty {
     display: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .error {
     color: ${token('colorDanger')};

@@ -268,9 +268,17 @@ export abstract class TcrmField<V> extends LitElement {
 
   /** The label: a `<label for>` when `control` is given, else a group label (`aria-labelledby="label"`). */
   protected labelTemplate(control?: string): TemplateResult {
+    // The asterisk is visual only; "required" is announced by the control's own
+    // `required`/`aria-required`, or by hidden text for groups that have neither.
     const content = html`<slot name="label">${this.label}</slot>${
         this.required
-          ? html`<span part="required-indicator" class="required" aria-hidden="true"> *</span>`
+          ? html`<span part="required-indicator" class="required" aria-hidden="true"> *</span>${
+                this.requiredInLabel()
+                  ? html`<span class="visually-hidden">
+                      (${this.tcrm.translator.t('field.required')})</span
+                    >`
+                  : nothing
+              }`
           : nothing
       }`;
     return control
@@ -278,7 +286,14 @@ export abstract class TcrmField<V> extends LitElement {
       : html`<div id="label" part="label" class="label">${content}</div>`;
   }
 
-  protected descriptionTemplate(): TemplateResult {
+  /** True for groups whose controls cannot carry `required` or `aria-required` themselves. */
+  protected requiredInLabel(): boolean {
+    return false;
+  }
+
+  /** Rendered only when there is help text, so `aria-describedby` never points at nothing. */
+  protected descriptionTemplate(): TemplateResult | typeof nothing {
+    if (!this.description && !this.hasSlotted('description')) return nothing;
     return html`<div id="description" part="description" class="description">
       <slot name="description">${this.description}</slot>
     </div>`;

@@ -75,6 +75,10 @@ export class TcrmSignature extends TcrmField<string> {
     return [maxSize];
   }
 
+  protected override requiredInLabel(): boolean {
+    return true; // buttons and a canvas cannot say "required"
+  }
+
   get #canvas(): HTMLCanvasElement {
     return this.renderRoot.querySelector('canvas')!;
   }
