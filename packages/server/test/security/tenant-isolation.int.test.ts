@@ -46,6 +46,11 @@ const idsOf = (t: Tenant) => [
   t.intake.ownOnlyFormId,
   t.intake.draftId,
   t.intake.submissionId,
+  t.booking.typeId,
+  t.booking.requestTypeId,
+  t.booking.appointmentId,
+  t.booking.requestedAppointmentId,
+  t.booking.timeOffId,
 ];
 
 /** Runs `call` and proves it changed nothing of B, and nothing of A beyond what `aMayChange` allows. */

@@ -17,6 +17,7 @@ import { practiceCatalogue } from './catalogue/practice.js';
 import { clientsCatalogue } from './catalogue/clients.js';
 import { authCatalogue } from './catalogue/auth.js';
 import { intakeCatalogue } from './catalogue/intake.js';
+import { bookingCatalogue } from './catalogue/booking.js';
 
 export type { IsolationCase, Principal, ProcedureCase, RefusalCode } from './catalogue/types.js';
 
@@ -25,6 +26,7 @@ export const PROCEDURE_CATALOGUE: Record<string, ProcedureCase> = {
   ...clientsCatalogue,
   ...authCatalogue,
   ...intakeCatalogue,
+  ...bookingCatalogue,
 };
 
 export interface ProcedureInfo {

@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/domains/auth/password.js';
 import { hashToken } from '../../src/domains/auth/session-token.js';
 import { createTestPractice, signedInStaff, type TestPractice } from './fixtures.js';
 import { buildIntakeObjects, type IntakeObjects } from './intake-world.js';
+import { ALL_WEEK, buildBookingObjects, type BookingObjects } from './booking-world.js';
 import type { TestApp } from './test-app.js';
 
 export const STAFF_ROLES = ['owner', 'clinician', 'front_desk', 'biller', 'auditor'] as const satisfies readonly StaffRole[];
@@ -33,13 +34,14 @@ export interface Tenant {
   /** A live magic-link token of this practice (for the guardian's e-mail). */
   linkToken: string;
   intake: IntakeObjects;
+  booking: BookingObjects;
 }
 
 export interface World {
   a: Tenant;
   b: Tenant;
   /** Staff who work in both practices (members of A and of B, signed in to B). */
-  shared: { forRole: { userId: string }; forDisable: { userId: string } };
+  shared: { forRole: { userId: string }; forDisable: { userId: string }; forCalendar: { userId: string } };
 }
 
 async function buildTenant(app: TestApp, label: 'a' | 'b'): Promise<Tenant> {
@@ -133,6 +135,7 @@ async function buildTenant(app: TestApp, label: 'a' | 'b'): Promise<Tenant> {
     adultEmail,
     linkToken,
     intake: await buildIntakeObjects(app, practice, staff.owner.token, tag),
+    booking: await buildBookingObjects(app, practice, staff.owner.token, staff.clinician.userId, tag),
   };
 }
 
@@ -146,7 +149,13 @@ async function sharedStaff(app: TestApp, a: Tenant, b: Tenant): Promise<{ userId
 export async function buildWorld(app: TestApp): Promise<World> {
   const a = await buildTenant(app, 'a');
   const b = await buildTenant(app, 'b');
-  return { a, b, shared: { forRole: await sharedStaff(app, a, b), forDisable: await sharedStaff(app, a, b) } };
+  const forCalendar = await sharedStaff(app, a, b);
+  // B has a schedule for the shared clinician: A's edits to theirs must not touch it.
+  await app.caller({ staffSessionToken: b.staff.owner.token }).booking.admin.schedule.setWeeklyHours({
+    clinicianId: forCalendar.userId,
+    hours: ALL_WEEK,
+  });
+  return { a, b, shared: { forRole: await sharedStaff(app, a, b), forDisable: await sharedStaff(app, a, b), forCalendar } };
 }
 
 /**
@@ -174,5 +183,11 @@ export function fingerprintsOf(t: Tenant): string[] {
     t.intake.resumeToken,
     t.intake.draftId,
     t.intake.submissionId,
+    t.booking.typeId,
+    t.booking.requestTypeId,
+    t.booking.appointmentId,
+    t.booking.requestedAppointmentId,
+    t.booking.holdToken,
+    t.booking.timeOffId,
   ];
 }
