@@ -1,10 +1,11 @@
-// The embedded database (PGlite) runs the same security core: encryption and
-// audit round trip, tamper detection, and a file-backed database that keeps
-// its data (readable with the same key file) across an app close and reopen.
+// The embedded database (PGlite, the default without DATABASE_URL) runs the
+// same security core: encryption and audit round trip, concurrent audit
+// writes on its single connection, one process at a time on its directory,
+// data intact across an app close and reopen, and tamper detection.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
 import { loadConfig } from '../config.js';
 import { ManualClock } from '../clock.js';
@@ -13,84 +14,56 @@ import { verifyAuditChains } from '../audit/verify-chain.js';
 import { createCallerFactory } from '../trpc/init.js';
 import { createTestContext } from '../trpc/context.js';
 import { appRouter } from '../router.js';
-import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import type { TestApp } from '../../test/support/test-app.js';
 import { createTestPractice, signedInStaff } from '../../test/support/fixtures.js';
 import { runCli } from '../../test/multi-instance/processes.js';
 import { openDatabase } from './client.js';
 import { DatabaseInUseError } from './pglite-lock.js';
 
-describe('in-memory PGlite', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ db: 'pglite' });
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-pglite-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('encrypts, audits, verifies the chain and detects an edit', async () => {
-    expect(app.services.database.kind).toBe('pglite');
-    const practice = await createTestPractice(app);
-    const staff = await signedInStaff(app, practice.practiceId, 'clinician');
-    const caller = app.caller({ staffSessionToken: staff.token });
-    const { id } = await caller.clients.create({ firstName: 'Lite-Ada', lastName: 'L' });
-    const raw = await app.services.prisma.client.findUniqueOrThrow({ where: { id } });
-    expect(JSON.stringify(raw)).not.toContain('Lite-Ada');
-    await expect(caller.clients.get({ clientId: id })).resolves.toMatchObject({ firstName: 'Lite-Ada' });
+async function open(): Promise<App> {
+  // No DATABASE_URL: the real default, PGlite under DATA_DIR/pglite.
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', APP_SECRET: 'x'.repeat(40) });
+  expect(config.database).toEqual({ kind: 'pglite', dir: path.join(dataDir, 'pglite') });
+  return createApp(config, { logger: createLogger('silent'), clock: new ManualClock(new Date()) });
+}
 
-    const report = await verifyAuditChains(app.services.prisma, practice.practiceId);
-    expect(report).toMatchObject({ ok: true, events: 3 }); // practice.create, client.create, client.read
-    await expect(
-      app.services.database.sql.query(`UPDATE "AuditEvent" SET action = 'x' WHERE "practiceId" = $1`, [practice.practiceId]),
-    ).rejects.toThrow(/append-only/);
-    await app.services.database.sql.exec('SET session_replication_role = replica');
-    try {
-      await app.services.database.sql.query(
-        `UPDATE "AuditEvent" SET "objectId" = 'other' WHERE "practiceId" = $1 AND action = 'client.read'`,
-        [practice.practiceId],
-      );
-    } finally {
-      await app.services.database.sql.exec('SET session_replication_role = origin');
-    }
-    const tampered = await verifyAuditChains(app.services.prisma, practice.practiceId);
-    expect(tampered.problems).toEqual([{ chainId: practice.practiceId, seq: 3, problem: 'hash_mismatch' }]);
-  });
-
-  it('concurrent audit writes on several chains share the single connection safely', async () => {
-    const a = await createTestPractice(app, 'a');
-    const b = await createTestPractice(app, 'b');
-    const writes = [a.practiceId, b.practiceId, null].flatMap((practiceId) =>
-      Array.from({ length: 30 }, (_, i) =>
-        app.services.audit.record({ practiceId, actor: { type: 'system' }, action: 'test.write', objectId: String(i), outcome: 'success' }),
-      ),
-    );
-    await Promise.all(writes);
-    for (const chain of [a.practiceId, b.practiceId, null]) {
-      expect((await verifyAuditChains(app.services.prisma, chain)).ok).toBe(true);
-    }
-    expect(await app.services.prisma.auditEvent.count({ where: { practiceId: a.practiceId } })).toBe(31);
-  });
-});
+const callerOf = (app: App, staffSessionToken: string) =>
+  createCallerFactory(appRouter)(createTestContext(app.services, { staffSessionToken }));
 
 describe('file-backed PGlite', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-pglite-'));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-  async function open(): Promise<App> {
-    // No DATABASE_URL: the real default, PGlite under DATA_DIR/pglite.
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', APP_SECRET: 'x'.repeat(40) });
-    expect(config.database).toEqual({ kind: 'pglite', dir: path.join(dataDir, 'pglite') });
-    return createApp(config, { logger: createLogger('silent'), clock: new ManualClock(new Date()) });
-  }
-
-  it('keeps encrypted records and an intact audit chain across close and reopen', async () => {
+  it('encrypts and audits, survives close and reopen, refuses a second process, detects an edit', async () => {
     const first = await open();
-    const asTest = first as unknown as TestApp;
-    const practice = await createTestPractice(asTest);
-    const staff = await signedInStaff(asTest, practice.practiceId, 'clinician');
-    const callerOf = (app: App) =>
-      createCallerFactory(appRouter)(createTestContext(app.services, { staffSessionToken: staff.token }));
-    const { id } = await callerOf(first).clients.create({ firstName: 'Durable-Dora', lastName: 'D', email: 'dora@example.test' });
+    expect(first.services.database.kind).toBe('pglite');
+    // The fixtures only use `services` (and the clock), which App has.
+    const practice = await createTestPractice(first as unknown as TestApp);
+    const staff = await signedInStaff(first as unknown as TestApp, practice.practiceId, 'clinician');
+    const { id } = await callerOf(first, staff.token).clients.create({
+      firstName: 'Durable-Dora',
+      lastName: 'D',
+      email: 'dora@example.test',
+    });
+    const raw = await first.services.prisma.client.findUniqueOrThrow({ where: { id } });
+    expect(JSON.stringify(raw)).not.toContain('Durable-Dora');
+    await expect(callerOf(first, staff.token).clients.get({ clientId: id })).resolves.toMatchObject({
+      firstName: 'Durable-Dora',
+    });
+
+    // Concurrent audit writes on several chains share PGlite's one connection.
+    const other = await createTestPractice(first as unknown as TestApp, 'b');
+    await Promise.all(
+      [practice.practiceId, other.practiceId, null].flatMap((chain) =>
+        Array.from({ length: 30 }, (_, i) =>
+          first.services.audit.record({ practiceId: chain, actor: { type: 'system' }, action: 'test.write', objectId: String(i), outcome: 'success' }),
+        ),
+      ),
+    );
+    const beforeClose = await verifyAuditChains(first.services.prisma);
+    expect(beforeClose.ok).toBe(true);
+    expect(await first.services.prisma.auditEvent.count({ where: { practiceId: practice.practiceId } })).toBe(33);
+
     // While the server has it open, nothing else may open the directory:
     // neither another instance in this process nor a CLI process.
     await expect(openDatabase({ kind: 'pglite', dir: path.join(dataDir, 'pglite') })).rejects.toBeInstanceOf(
@@ -106,7 +79,7 @@ describe('file-backed PGlite', () => {
 
     const reopened = await open();
     try {
-      const caller = callerOf(reopened);
+      const caller = callerOf(reopened, staff.token);
       await expect(caller.clients.get({ clientId: id })).resolves.toMatchObject({
         firstName: 'Durable-Dora',
         email: 'dora@example.test',
@@ -115,10 +88,24 @@ describe('file-backed PGlite', () => {
       await expect(caller.clients.create({ firstName: 'X', lastName: 'Y', email: 'dora@example.test' })).rejects.toMatchObject({
         code: 'CONFLICT',
       });
-      const report = await verifyAuditChains(reopened.services.prisma, practice.practiceId);
-      expect(report).toMatchObject({ ok: true, events: 3 });
+      const afterReopen = await verifyAuditChains(reopened.services.prisma);
+      expect(afterReopen).toMatchObject({ ok: true, events: beforeClose.events + 1 }); // + the client.read
+
+      const { sql } = reopened.services.database;
+      await expect(sql.query(`UPDATE "AuditEvent" SET action = 'x' WHERE "practiceId" = $1`, [practice.practiceId])).rejects.toThrow(
+        /append-only/,
+      );
+      await sql.exec('SET session_replication_role = replica');
+      try {
+        await sql.query(`UPDATE "AuditEvent" SET "objectId" = 'other' WHERE "practiceId" = $1 AND seq = 2`, [practice.practiceId]);
+      } finally {
+        await sql.exec('SET session_replication_role = origin');
+      }
+      const tampered = await verifyAuditChains(reopened.services.prisma);
+      expect(tampered.problems).toEqual([{ chainId: practice.practiceId, seq: 2, problem: 'hash_mismatch' }]);
     } finally {
       await reopened.close();
     }
-  });
+    // Two PGlite boots and a CLI process: generous for a loaded 2-core machine.
+  }, 120_000);
 });

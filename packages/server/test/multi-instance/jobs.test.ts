@@ -15,7 +15,10 @@ import { killHard, spawnTs, waitForLine } from './processes.js';
 const JOBS = 200;
 let testDb: TestDatabase;
 let database: Database;
+/** Long enough that a live worker never loses a lease on a loaded machine. */
+const LEASE_MS = 4000;
 let workers: ChildProcess[] = [];
+let pids: number[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase('tcrm_jobs');
@@ -24,24 +27,20 @@ beforeAll(async () => {
   await database.sql.exec(`
     CREATE TABLE job_runs (job_id uuid NOT NULL, worker_pid int NOT NULL, attempt int NOT NULL, at timestamptz DEFAULT clock_timestamp());
     CREATE TABLE job_effects (job_id uuid PRIMARY KEY)`);
+  // The same two workers serve both tests (the second one kills one of them).
+  workers = [0, 1].map(() =>
+    spawnTs('test/multi-instance/job-worker.ts', [String(LEASE_MS), '10'], { DATABASE_URL: testDb.url }),
+  );
+  pids = await Promise.all(workers.map(async (w) => Number((await waitForLine(w, /READY (\d+)/))[1])));
 });
 afterEach(async () => {
-  for (const w of workers) await killHard(w);
-  workers = [];
   await database.sql.exec('TRUNCATE job_runs, job_effects; DELETE FROM "Job"');
 });
 afterAll(async () => {
+  for (const w of workers) await killHard(w);
   await database.close();
   await testDb.drop();
 });
-
-async function startWorkers(count: number, leaseMs: number, delayMs: number): Promise<number[]> {
-  const started = Array.from({ length: count }, () =>
-    spawnTs('test/multi-instance/job-worker.ts', [String(leaseMs), String(delayMs)], { DATABASE_URL: testDb.url }),
-  );
-  workers.push(...started);
-  return Promise.all(started.map(async (w) => Number((await waitForLine(w, /READY (\d+)/))[1])));
-}
 
 async function enqueueAll(): Promise<void> {
   const producer = new JobQueue(database.prisma, systemClock, createLogger('silent'));
@@ -56,7 +55,6 @@ const succeeded = () => count(`SELECT count(*)::int AS n FROM "Job" WHERE status
 
 describe('jobs across two worker processes', () => {
   it(`runs each of ${JOBS} jobs exactly once`, async () => {
-    const pids = await startWorkers(2, 60_000, 5);
     await enqueueAll();
     await expect.poll(succeeded, { timeout: 30_000, interval: 100 }).toBe(JOBS);
     expect(await count('SELECT count(*)::int AS n FROM job_runs')).toBe(JOBS);
@@ -67,11 +65,10 @@ describe('jobs across two worker processes', () => {
     );
     // Both processes really took part.
     expect(perWorker.map((r) => r.worker_pid).sort()).toEqual([...pids].sort());
-  });
+  }, 60_000);
 
   it('survives kill -9 of one worker mid-run: nothing lost, only its in-flight jobs run again', async () => {
-    const leaseMs = 1500;
-    const [victimPid, survivorPid] = await startWorkers(2, leaseMs, 15);
+    const [victimPid, survivorPid] = pids;
     await enqueueAll();
     const victimRuns = () => count(`SELECT count(*)::int AS n FROM job_runs WHERE worker_pid = ${victimPid}`);
     await expect.poll(victimRuns, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(10);
@@ -83,7 +80,7 @@ describe('jobs across two worker processes', () => {
     );
     expect(orphaned.length).toBeGreaterThan(0);
 
-    await expect.poll(succeeded, { timeout: 30_000, interval: 100 }).toBe(JOBS);
+    await expect.poll(succeeded, { timeout: 40_000, interval: 100 }).toBe(JOBS);
     expect(await count(`SELECT count(*)::int AS n FROM "Job" WHERE status <> 'succeeded'`)).toBe(0);
     // Every job's effect happened exactly once.
     expect(await count('SELECT count(*)::int AS n FROM job_effects')).toBe(JOBS);
@@ -98,5 +95,5 @@ describe('jobs across two worker processes', () => {
       expect(r.pids).toEqual([victimPid, survivorPid]);
     }
     expect(rerun.length).toBeLessThanOrEqual(orphaned.length);
-  });
+  }, 60_000);
 });

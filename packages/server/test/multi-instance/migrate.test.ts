@@ -25,7 +25,8 @@ describe('concurrent migrations', () => {
     const waiting = async () =>
       (
         await gate.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+           WHERE l.locktype = 'advisory' AND l.objid = $1 AND NOT l.granted AND d.datname = current_database()`,
           [MIGRATION_LOCK_ID],
         )
       ).rows[0]!.n;
@@ -54,5 +55,5 @@ describe('concurrent migrations', () => {
     } finally {
       await client.end();
     }
-  });
+  }, 60_000);
 });

@@ -71,7 +71,7 @@ describe('rate limits across two server processes', () => {
     const { urls } = await twoInstances();
     expect(await spendAcross(urls)).toEqual([200, 200, 200, 200, 429, 429]);
     expect(await app.services.prisma.rateLimit.count()).toBe(before + 1);
-  });
+  }, 60_000);
 
   it('share one budget in Redis when REDIS_URL is set', async () => {
     const before = await app.services.prisma.rateLimit.count();
@@ -87,5 +87,5 @@ describe('rate limits across two server processes', () => {
     } finally {
       redis.disconnect();
     }
-  });
+  }, 60_000);
 });
