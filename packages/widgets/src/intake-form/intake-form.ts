@@ -201,7 +201,7 @@ export class TcrmIntakeForm extends TcrmElement {
   }
 
   async #load(): Promise<void> {
-    this.phase = { kind: 'loading' };
+    if (this.phase.kind !== 'loading') this.phase = { kind: 'loading' };
     this.#keeper?.dispose();
     try {
       const loaded = await loadIntake(this.tcrm.api!, this.formKey!, this.resumeToken ?? null);

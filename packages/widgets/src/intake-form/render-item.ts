@@ -134,6 +134,7 @@ function renderField(
         .label=${common.label}
         .description=${common.description}
         .multiple=${multiple}
+        .display=${field.type === 'single_choice' ? (field.display ?? 'radio') : 'radio'}
         .required=${view.required}
         .options=${field.options.map((o) => ({ value: String(o.value), label: l(o.label), ...(o.exclusive ? { exclusive: true } : {}) }))}
         .minSelected=${multiple ? field.minSelected : undefined}
