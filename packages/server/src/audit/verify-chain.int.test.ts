@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createTestPractice } from '../../test/support/fixtures.js';
 import { runCli } from '../../test/multi-instance/processes.js';
+import { GENESIS_HASH, hashAuditEvent } from './audit-log.js';
 import { verifyAuditChains } from './verify-chain.js';
 
 let app: TestApp;
@@ -140,6 +141,41 @@ describe('audit chain', () => {
       practiceId,
     ]);
     expect(await problemsOf(practiceId)).toEqual(['1:hash_mismatch', '2:hash_mismatch']);
+  });
+
+  it('a forged chain without a head, or a deleted head row → head_mismatch', async () => {
+    // A practice with no audit events of its own yet (created behind the app's back).
+    const { rows } = await superuser.query<{ id: string }>(
+      `INSERT INTO "Practice" (id, slug, name, "updatedAt") VALUES (gen_random_uuid(), $1, 'Forged', now()) RETURNING id`,
+      [`forged-${Date.now()}`],
+    );
+    const forgedPractice = rows[0]!.id;
+    const at = new Date('2026-01-01T00:00:00Z');
+    const fields = {
+      practiceId: forgedPractice,
+      seq: 1,
+      actorType: 'system',
+      actorId: null,
+      action: 'client.read',
+      objectType: null,
+      objectId: null,
+      outcome: 'success',
+      ip: null,
+      detail: {},
+      at,
+      prevHash: GENESIS_HASH,
+    };
+    // Internally consistent: the right hash for its content and position.
+    await superuser.query(
+      `INSERT INTO "AuditEvent" ("practiceId", seq, "actorType", action, outcome, detail, at, "prevHash", hash)
+       VALUES ($1, 1, 'system', 'client.read', 'success', '{}', $2, $3, $4)`,
+      [forgedPractice, at, GENESIS_HASH, hashAuditEvent(fields)],
+    );
+    expect(await problemsOf(forgedPractice)).toEqual(['null:head_mismatch']);
+
+    const honest = await practiceWithChain(1);
+    await superuser.query(`DELETE FROM "AuditChainHead" WHERE "chainId" = $1`, [honest]);
+    expect(await problemsOf(honest)).toEqual(['null:head_mismatch']);
   });
 
   it('concurrent record() from two app instances on one database makes one unbroken chain', async () => {

@@ -59,6 +59,9 @@ export async function verifyAuditChains(db: Db, onlyPracticeId?: string | null):
     if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
       problems.push({ chainId, seq: head.seq, problem: 'head_mismatch' });
     }
+    // record() writes the head with every event: events without one were
+    // inserted behind its back (or the head row was deleted).
+    if (!head && expectedSeq > 1) problems.push({ chainId, seq: null, problem: 'head_mismatch' });
   }
   return { ok: problems.length === 0, chains, events, problems };
 }
