@@ -122,6 +122,11 @@ describe('intake tampering on postgres', () => {
     expect(await app.services.prisma.client.count()).toBe(clientsBefore);
     const again = await app.services.prisma.intakeSubmission.findUniqueOrThrow({ where: { id: second.submissionId }, select: { client: { select: { guardianId: true } } } });
     expect(again.client.guardianId).toBe(row.client.guardian!.id);
+    const { caller } = await staffCaller(app, practice, 'clinician');
+    expect(await caller.intake.submissions.get({ submissionId })).toMatchObject({
+      client: { firstName: 'Kid', isMinor: true },
+      guardian: { id: row.client.guardian!.id, firstName: 'Parent', lastName: 'Lovelace' },
+    });
   });
 
   it("refuses another practice's form version and draft token through this practice's key", async () => {

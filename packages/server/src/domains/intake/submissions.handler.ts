@@ -95,8 +95,13 @@ export async function getSubmission(ctx: StaffContext, input: z.infer<typeof sub
     select: { id: true, fieldId: true, contentType: true, byteSize: true, fileNameEnc: true, createdAt: true },
   });
   const client = await decryptClient(ctx.services, row.client);
+  // A minor's intake is answered by the guardian: the clinician sees who that is.
+  const guardianRow = client.guardianId
+    ? await ctx.db.client.findFirst({ where: { id: client.guardianId, practiceId }, select: clientRowSelect })
+    : null;
+  const guardian = guardianRow ? await decryptClient(ctx.services, guardianRow) : null;
   const answers = await decryptAnswers(ctx.services, practiceId, row.answersEnc);
-  await audit(ctx, practiceId, { action: 'intake.read', objectType: 'IntakeSubmission', objectId: row.id, detail: { clientId: client.id } });
+  await audit(ctx, practiceId, { action: 'intake.read', objectType: 'IntakeSubmission', objectId: row.id, detail: { clientId: client.id, guardianId: guardian?.id ?? null } });
   return {
     id: row.id,
     status: row.status,
@@ -111,6 +116,7 @@ export async function getSubmission(ctx: StaffContext, input: z.infer<typeof sub
     definition: storedDefinition(row.formVersion.definition),
     answers,
     client: { id: client.id, firstName: client.firstName, lastName: client.lastName, isMinor: client.isMinor, guardianId: client.guardianId },
+    guardian: guardian && { id: guardian.id, firstName: guardian.firstName, lastName: guardian.lastName },
     files: await Promise.all(
       files.map(async ({ fileNameEnc, ...file }) => ({
         ...file,
