@@ -7,6 +7,7 @@ import {
 import { consumeTcrm, type TcrmContext } from '../context/consume.js';
 import { ProviderController } from '../context/provider-controller.js';
 import { applyAppearance, type Appearance } from '../theme/appearance.js';
+import { withBranding } from '../theme/branding.js';
 import { themeStyles } from '../theme/theme.styles.js';
 import { syncHostLanguage } from './host-language.js';
 
@@ -32,7 +33,10 @@ export class TcrmElement extends LitElement {
   declare apiUrl: string | undefined;
   /** BCP 47 locale; defaults to the provider's, else the browser's. */
   declare locale: string | undefined;
-  /** Theme and variables (see {@link Appearance}); JSON in the attribute. */
+  /**
+   * Theme and variables (see {@link Appearance}); JSON in the attribute. The
+   * practice's brand colour fills in `colorPrimary` when this leaves it out.
+   */
   declare appearance: Appearance | undefined;
 
   /** API, practice, session and locale, from wherever they come. */
@@ -40,6 +44,8 @@ export class TcrmElement extends LitElement {
 
   /** This element's own provider, when it is one. */
   protected provider: ProviderController | undefined;
+
+  #appliedAppearance: string | undefined;
 
   /** True for elements that always provide (the provider element). */
   protected get alwaysProvides(): boolean {
@@ -58,8 +64,15 @@ export class TcrmElement extends LitElement {
 
   protected override update(changed: PropertyValues<this>): void {
     if (this.provider) {
-      if (changed.has('appearance') || !this.hasAttribute('theme'))
-        applyAppearance(this, this.appearance);
+      const practice = this.provider.practice;
+      const branding = practice.status === 'ready' ? practice.profile.branding : undefined;
+      const appearance = withBranding(this.appearance, branding);
+      // Re-applied only when it changes (the profile arrives, or the page sets a new appearance).
+      const key = JSON.stringify(appearance ?? null);
+      if (key !== this.#appliedAppearance) {
+        this.#appliedAppearance = key;
+        applyAppearance(this, appearance);
+      }
       const translator = this.tcrm.translator;
       syncHostLanguage(this, translator.locale, translator.dir);
     }

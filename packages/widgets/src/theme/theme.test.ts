@@ -1,4 +1,6 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { installFakeApi, PROFILE } from '../testing/fake-api.js';
+import { withBranding } from './branding.js';
 import { axeViolations } from '../testing/axe.js';
 import { render, settle } from '../testing/fixtures.js';
 import type { TcrmProvider } from '../provider/provider.js';
@@ -62,5 +64,40 @@ describe('theme tokens', () => {
     expect(getComputedStyle(el).getPropertyValue('--tcrm-color-background').trim()).to.equal(
       dark ? '#111418' : '#ffffff',
     );
+  });
+});
+
+describe('practice branding', () => {
+  it('uses the brand colour as primary in the light theme when it keeps AA contrast', () => {
+    expect(withBranding(undefined, { primaryColor: '#0b6e4f' })!.variables).to.deep.equal({
+      colorPrimary: '#0b6e4f',
+      colorFocus: '#0b6e4f',
+      colorOnPrimary: '#ffffff',
+    });
+  });
+
+  it('ignores a brand colour that would break contrast, or that the page overrides', () => {
+    expect(withBranding(undefined, { primaryColor: '#ffd400' })).to.equal(undefined);
+    const page = { variables: { colorPrimary: '#222222' } };
+    expect(withBranding(page, { primaryColor: '#0b6e4f' })).to.equal(page);
+    expect(withBranding({ theme: 'dark' }, { primaryColor: '#0b6e4f' })).to.deep.equal({
+      theme: 'dark',
+    });
+    expect(withBranding(undefined, { primaryColor: 'red; background: url(x)' })).to.equal(
+      undefined,
+    );
+  });
+
+  it('a provider applies the branding from the practice profile', async () => {
+    const api = installFakeApi(() => ({ ...PROFILE, branding: { primaryColor: '#0b6e4f' } }));
+    try {
+      const el = await render<TcrmProvider>(
+        html`<tcrm-provider publishable-key="pk" api-url="http://api.test"></tcrm-provider>`,
+      );
+      const primary = () => getComputedStyle(el).getPropertyValue('--tcrm-color-primary').trim();
+      await waitUntil(() => primary() === '#0b6e4f', `brand colour applied, got ${primary()}`);
+    } finally {
+      api.restore();
+    }
   });
 });
