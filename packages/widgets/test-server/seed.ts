@@ -143,7 +143,7 @@ export async function submitIntake(
   const widget = createCaller(createTestContext(services, { publishableKey, idempotencyKey: crypto.randomUUID() }));
   const { submissionId } = await widget.intake.submit({
     formVersionId,
-    client: { ...client, email: `${client.firstName.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}@example.test` },
+    client: { firstName: client.firstName, lastName: client.lastName, email: `${client.firstName.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}@example.test` },
     answers: {
       first_name: client.firstName,
       email: 'client@example.test',
