@@ -141,8 +141,16 @@ export class AuditLog {
           await this.append(chainId, batch);
           for (const e of batch) e.resolve();
         } catch (err) {
-          // Fail closed: the callers' PHI operations fail with their events.
-          for (const e of batch) e.reject(err);
+          if (batch.length === 1) {
+            // Fail closed: the caller's PHI operation fails with its event.
+            batch[0]!.reject(err);
+            continue;
+          }
+          // One bad event (say, a detail jsonb refuses) must not fail the
+          // others that happened to share its batch: retry one by one.
+          for (const e of batch) {
+            await this.append(chainId, [e]).then(e.resolve, e.reject);
+          }
         }
       }
     } finally {

@@ -178,6 +178,17 @@ describe('audit chain', () => {
     expect(await problemsOf(honest)).toEqual(['null:head_mismatch']);
   });
 
+  it('an event the database refuses fails alone, not the events batched with it', async () => {
+    const { practiceId } = await createTestPractice(app);
+    const event = (detail: Record<string, unknown>) =>
+      app.services.audit.record({ practiceId, actor: { type: 'system' }, action: 'test.batch', outcome: 'success', detail });
+    // jsonb cannot store U+0000.
+    const results = await Promise.allSettled([event({ n: 1 }), event({ n: 2 }), event({ bad: 'a\u0000b' }), event({ n: 3 })]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await app.services.prisma.auditEvent.count({ where: { practiceId, action: 'test.batch' } })).toBe(3);
+    expect(await problemsOf(practiceId)).toEqual([]);
+  });
+
   it('concurrent record() from two app instances on one database makes one unbroken chain', async () => {
     const second = await startTestApp({ databaseUrl: app.database!.url, dataDir: app.dataDir });
     try {
