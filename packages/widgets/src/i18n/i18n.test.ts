@@ -43,6 +43,15 @@ describe('i18n', () => {
     ).to.equal('City: This field is required.');
   });
 
+  it('writes numbers in the locale’s digits', () => {
+    expect(new Translator('en').error({ code: 'max', params: { max: 12000 } })).to.equal(
+      'Enter 12,000 or less.',
+    );
+    expect(new Translator('ar-EG').error({ code: 'min', params: { min: 5 } })).to.equal(
+      'Enter ٥ or more.',
+    );
+  });
+
   it('knows the direction of RTL languages', () => {
     expect(['ar-EG', 'he', 'fa-IR', 'ur', 'en', 'es'].map(directionOf)).to.deep.equal([
       'rtl',

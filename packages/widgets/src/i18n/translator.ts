@@ -62,7 +62,12 @@ export class Translator {
     const params: Record<string, string | number> = {};
     if ('params' in error) {
       for (const [name, value] of Object.entries(error.params)) {
-        params[name] = Array.isArray(value) ? value.join(', ') : (value as string | number);
+        // Numbers in the locale's digits and separators (Arabic-Indic digits in `ar`).
+        params[name] = Array.isArray(value)
+          ? value.join(', ')
+          : typeof value === 'number'
+            ? new Intl.NumberFormat(this.locale).format(value)
+            : (value as string);
       }
       if ('maxBytes' in error.params) params['maxBytes'] = this.bytes(error.params.maxBytes);
       if ('minDate' in error.params) params['minDate'] = this.date(error.params.minDate);
