@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileKeyProvider, KeyProviderError, open, seal } from './key-provider.js';
 
 const dirs: string[] = [];
@@ -56,6 +56,20 @@ describe('FileKeyProvider', () => {
     expect(wrapped.masterKeyId).toBe(keys.activeKeyId());
     expect(wrapped.wrappedKey).not.toContain(dataKey.toString('base64url'));
     expect((await again.unwrap(wrapped.masterKeyId, wrapped.wrappedKey)).equals(dataKey)).toBe(true);
+  });
+
+  it('two instances creating the key file at once end up with the same key', () => {
+    const file = keyFilePath();
+    const winner = FileKeyProvider.ensure(file);
+    // The loser checked before the winner's file existed.
+    const spy = vi.spyOn(fs, 'existsSync').mockReturnValueOnce(false);
+    try {
+      expect(FileKeyProvider.ensure(file).activeKeyId()).toBe(winner.activeKeyId());
+      expect(spy).toHaveBeenCalledWith(file);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['master.key']);
   });
 
   it('a running instance picks up a master key added by another process (rotation without downtime)', async () => {

@@ -43,7 +43,19 @@ export class FileKeyProvider implements KeyProvider {
       fs.mkdirSync(path.dirname(filePath), { recursive: true });
       const id = newMasterKeyId();
       const file: MasterKeyFile = { active: id, keys: { [id]: crypto.randomBytes(32).toString('base64') } };
-      fs.writeFileSync(filePath, JSON.stringify(file, null, 2), { mode: 0o600, flag: 'wx' });
+      // Instances starting together on a shared path race here: write a
+      // complete temporary file and link it into place (fails if the path
+      // exists), so nobody reads a half-written file and the loser simply
+      // loads the winner's key.
+      const tmp = `${filePath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(file, null, 2), { mode: 0o600, flag: 'wx' });
+      try {
+        fs.linkSync(tmp, filePath);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
     }
     return new FileKeyProvider(filePath);
   }
