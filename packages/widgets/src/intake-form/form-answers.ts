@@ -31,12 +31,12 @@ export function answersOf(
     if (field.type === 'file_upload') answer = files.length ? files.map((f) => f.id) : undefined;
     else if (field.type === 'signature') {
       const drawn = raw.get(field.id);
-      answer =
-        typeof drawn === 'string' && drawn
+      // A new stroke drops the upload (see the element), so a file here is the current signature.
+      answer = files[0]
+        ? { fileId: files[0].id }
+        : typeof drawn === 'string' && drawn
           ? { dataUrl: drawn }
-          : files[0]
-            ? { fileId: files[0].id }
-            : undefined;
+          : undefined;
     } else answer = answerFromField(field, raw.get(field.id) as FieldValue | undefined);
     if (answer !== undefined) answers[field.id] = answer;
   }

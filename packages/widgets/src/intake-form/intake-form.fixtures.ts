@@ -17,16 +17,39 @@ export const threePageForm: Omit<FormDefinition, 'version'> = {
       id: 'you',
       title: { en: 'About you', es: 'Sobre usted' },
       items: [
-        { type: 'text', id: 'first_name', label: { en: 'First name', es: 'Nombre' }, required: true, prefillKey: 'client.firstName' },
-        { type: 'text', id: 'last_name', label: { en: 'Last name', es: 'Apellido' }, required: true, prefillKey: 'client.lastName' },
-        { type: 'email', id: 'email', label: { en: 'E-mail', es: 'Correo' }, required: true, prefillKey: 'client.email' },
+        {
+          type: 'text',
+          id: 'first_name',
+          label: { en: 'First name', es: 'Nombre' },
+          required: true,
+          prefillKey: 'client.firstName',
+        },
+        {
+          type: 'text',
+          id: 'last_name',
+          label: { en: 'Last name', es: 'Apellido' },
+          required: true,
+          prefillKey: 'client.lastName',
+        },
+        {
+          type: 'email',
+          id: 'email',
+          label: { en: 'E-mail', es: 'Correo' },
+          required: true,
+          prefillKey: 'client.email',
+        },
       ],
     },
     {
       id: 'visit',
       title: { en: 'Your visit', es: 'Su consulta' },
       items: [
-        { type: 'yes_no', id: 'seen_before', label: { en: 'Seen a therapist before?', es: '¿Ha visto a un terapeuta?' }, required: true },
+        {
+          type: 'yes_no',
+          id: 'seen_before',
+          label: { en: 'Seen a therapist before?', es: '¿Ha visto a un terapeuta?' },
+          required: true,
+        },
         {
           type: 'text',
           id: 'previous_therapist',
@@ -40,8 +63,17 @@ export const threePageForm: Omit<FormDefinition, 'version'> = {
       id: 'sign',
       title: { en: 'Consent', es: 'Consentimiento' },
       items: [
-        { type: 'static_text', id: 'consent', text: { en: 'I agree to treatment.', es: 'Acepto el tratamiento.' } },
-        { type: 'signature', id: 'signature', label: { en: 'Signature', es: 'Firma' }, required: true },
+        {
+          type: 'static_text',
+          id: 'consent',
+          text: { en: 'I agree to treatment.', es: 'Acepto el tratamiento.' },
+        },
+        {
+          type: 'signature',
+          id: 'signature',
+          label: { en: 'Signature', es: 'Firma' },
+          required: true,
+        },
       ],
     },
   ],
@@ -62,31 +94,63 @@ export const everyTypeForm: Omit<FormDefinition, 'version'> = {
         { type: 'phone', id: 'phone', label: 'Phone' },
         { type: 'date', id: 'date', label: 'Date', maxDate: 'today' },
         { type: 'number', id: 'number', label: 'Number', min: 0, max: 10 },
-        { type: 'single_choice', id: 'single', label: 'Single', options: [{ value: 1, label: 'One' }, { value: 2, label: 'Two' }] },
-        { type: 'multi_choice', id: 'multi', label: 'Multi', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+        {
+          type: 'single_choice',
+          id: 'single',
+          label: 'Single',
+          options: [
+            { value: 1, label: 'One' },
+            { value: 2, label: 'Two' },
+          ],
+        },
+        {
+          type: 'multi_choice',
+          id: 'multi',
+          label: 'Multi',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
         { type: 'yes_no', id: 'yes_no', label: 'Yes or no' },
         {
           type: 'likert',
           id: 'likert',
           label: 'Likert',
           rows: [{ id: 'r1', label: 'Row one' }],
-          scale: [{ value: 0, label: 'Never' }, { value: 1, label: 'Often' }],
+          scale: [
+            { value: 0, label: 'Never' },
+            { value: 1, label: 'Often' },
+          ],
         },
         { type: 'address', id: 'address', label: 'Address', countries: ['US'] },
         { type: 'signature', id: 'signature', label: 'Signature' },
-        { type: 'file_upload', id: 'file', label: 'File', accept: ['image/png', 'application/pdf'], maxBytes: 100_000 },
+        {
+          type: 'file_upload',
+          id: 'file',
+          label: 'File',
+          accept: ['image/png', 'application/pdf'],
+          maxBytes: 100_000,
+        },
       ],
     },
   ],
 };
 
 /** Publishes `definition` under `key` on the test server (once) and returns the practice's publishable key. */
-export async function publish(key: string, definition: Omit<FormDefinition, 'version'>): Promise<string> {
+export async function publish(
+  key: string,
+  definition: Omit<FormDefinition, 'version'>,
+): Promise<string> {
   // wtr gives a command 20 s; a cold server on a busy machine can take longer
   // to start, and keeps starting in the background, so ask again.
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await executeServerCommand('tcrm-server', { op: 'publishForm', key, definition });
+      const result = await executeServerCommand('tcrm-server', {
+        op: 'publishForm',
+        key,
+        definition,
+      });
       return (result as { publishableKey: string }).publishableKey;
     } catch (error) {
       if (attempt === 5 || !String(error).includes('within')) throw error;
@@ -95,7 +159,11 @@ export async function publish(key: string, definition: Omit<FormDefinition, 'ver
 }
 
 /** Mounts the form against the test server (same origin, proxied) and waits until it leaves `loading`. */
-export async function mountForm(formKey: string, publishableKey: string, extra: { locale?: string; resumeToken?: string } = {}) {
+export async function mountForm(
+  formKey: string,
+  publishableKey: string,
+  extra: { locale?: string; resumeToken?: string } = {},
+) {
   const el = await render<TcrmIntakeForm>(
     html`<tcrm-intake-form
       form-key=${formKey}
@@ -112,7 +180,9 @@ export async function mountForm(formKey: string, publishableKey: string, extra: 
 
 /** The first element matching `selector` inside the form, across shadow roots. */
 export function find<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector) ?? (deepQueryAll(el.shadowRoot!, selector)[0] as T | undefined);
+  const found =
+    el.shadowRoot!.querySelector<T>(selector) ??
+    (deepQueryAll(el.shadowRoot!, selector)[0] as T | undefined);
   if (!found) throw new Error(`no ${selector}`);
   return found;
 }
@@ -125,4 +195,5 @@ export function button(el: Element, text: string): HTMLButtonElement {
 }
 
 /** The current page heading's text. */
-export const pageTitle = (el: Element) => el.shadowRoot!.querySelector('#page-title')?.textContent?.trim();
+export const pageTitle = (el: Element) =>
+  el.shadowRoot!.querySelector('#page-title')?.textContent?.trim();

@@ -8,13 +8,17 @@ import { find, mountForm, pageTitle, publish, threePageForm } from './intake-for
 async function tabTo(target: string): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const active = deepActiveElement();
-    if (active?.textContent?.trim() === target || active?.getAttribute('aria-label') === target) return;
+    if (active?.textContent?.trim() === target || active?.getAttribute('aria-label') === target)
+      return;
     await press('Tab');
   }
-  throw new Error(`Tab never reached "${target}" (at ${deepActiveElement()?.outerHTML.slice(0, 80)})`);
+  throw new Error(
+    `Tab never reached "${target}" (at ${deepActiveElement()?.outerHTML.slice(0, 80)})`,
+  );
 }
 
-const liveText = (el: TcrmIntakeForm) => el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent;
+const liveText = (el: TcrmIntakeForm) =>
+  el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent;
 
 describe('tcrm-intake-form: keyboard only (real server)', () => {
   let key: string;
@@ -45,9 +49,16 @@ describe('tcrm-intake-form: keyboard only (real server)', () => {
     expect(summary.textContent).to.contain('Please check 2 answers:');
     expect(summary.textContent).to.contain('Last name: This field is required.');
     const lastName = find(el, '[name="last_name"]');
-    await waitUntil(() => deepActiveElement() === lastName.shadowRoot!.querySelector('input'), 'focus not on the first invalid field');
-    expect(lastName.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
-    expect(lastName.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('This field is required.');
+    await waitUntil(
+      () => deepActiveElement() === lastName.shadowRoot!.querySelector('input'),
+      'focus not on the first invalid field',
+    );
+    expect(lastName.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+    expect(lastName.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
+      'This field is required.',
+    );
     expect(pageTitle(el)).to.equal('About you'); // did not move on
 
     // A wrong e-mail is caught by the same rules the server uses.
@@ -56,8 +67,14 @@ describe('tcrm-intake-form: keyboard only (real server)', () => {
     await type('not-an-email');
     await tabTo('Next');
     await press('Enter');
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error-summary"]')?.textContent?.includes('1 answer'), 'no new summary');
-    expect(el.shadowRoot!.querySelector('[part~="error-summary"]')!.textContent).to.contain('E-mail: Enter an e-mail address');
+    await waitUntil(
+      () =>
+        el.shadowRoot!.querySelector('[part~="error-summary"]')?.textContent?.includes('1 answer'),
+      'no new summary',
+    );
+    expect(el.shadowRoot!.querySelector('[part~="error-summary"]')!.textContent).to.contain(
+      'E-mail: Enter an e-mail address',
+    );
   });
 
   it('completes all three pages and submits with the keyboard alone', async () => {
@@ -69,7 +86,9 @@ describe('tcrm-intake-form: keyboard only (real server)', () => {
 
     (document.activeElement as HTMLElement | null)?.blur();
     await press('Tab'); // from the page into the first question
-    expect(deepActiveElement()).to.equal(find(el, '[name="first_name"]').shadowRoot!.querySelector('input'));
+    expect(deepActiveElement()).to.equal(
+      find(el, '[name="first_name"]').shadowRoot!.querySelector('input'),
+    );
     await type('Ada');
     await press('Tab');
     await type('Lovelace');
@@ -79,13 +98,19 @@ describe('tcrm-intake-form: keyboard only (real server)', () => {
     await press('Enter');
 
     await waitUntil(() => pageTitle(el) === 'Your visit', 'page 2 not shown');
-    await waitUntil(() => deepActiveElement()?.id === 'page-title', 'focus not on the page heading');
+    await waitUntil(
+      () => deepActiveElement()?.id === 'page-title',
+      'focus not on the page heading',
+    );
     expect(liveText(el)).to.equal('Page 2 of 3');
     expect(pages[0]).to.deep.equal({ pageId: 'visit', pageIndex: 1, pageCount: 3 });
 
     await press('Tab'); // the yes/no group's first radio
     await press('Space');
-    await waitUntil(() => el.shadowRoot!.querySelector('[name="previous_therapist"]'), 'conditional question did not appear');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[name="previous_therapist"]'),
+      'conditional question did not appear',
+    );
     await press('Tab');
     await type('Dr. Keyboard');
     await tabTo('Next');
@@ -122,6 +147,8 @@ describe('tcrm-intake-form: keyboard only (real server)', () => {
     await tabTo('Back');
     await press('Enter');
     await waitUntil(() => pageTitle(el) === 'About you', 'not back on page 1');
-    expect((find(el, '[name="last_name"]') as HTMLElement & { value: string }).value).to.equal('Lovelace');
+    expect((find(el, '[name="last_name"]') as HTMLElement & { value: string }).value).to.equal(
+      'Lovelace',
+    );
   });
 });

@@ -2,7 +2,15 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { axeViolations } from '../testing/axe.js';
 import { deepQueryAll, render } from '../testing/fixtures.js';
 import type { TcrmIntakeForm } from './intake-form.js';
-import { button, everyTypeForm, find, mountForm, pageTitle, publish, threePageForm } from './intake-form.fixtures.js';
+import {
+  button,
+  everyTypeForm,
+  find,
+  mountForm,
+  pageTitle,
+  publish,
+  threePageForm,
+} from './intake-form.fixtures.js';
 
 describe('tcrm-intake-form: loading and rendering (real server)', () => {
   let key: string;
@@ -19,7 +27,8 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
 
   it('renders every item type with the field elements, sections and static text', async () => {
     const el = await mountForm('wtr-every-type', key);
-    const tags = (id: string) => el.shadowRoot!.querySelector(`[data-field="${id}"] > *`)?.localName;
+    const tags = (id: string) =>
+      el.shadowRoot!.querySelector(`[data-field="${id}"] > *`)?.localName;
     expect(tags('text')).to.equal('tcrm-text-field');
     expect(tags('long_text')).to.equal('tcrm-textarea');
     expect(tags('single')).to.equal('tcrm-choice');
@@ -33,10 +42,9 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
     expect(find(el, '[name="phone"]').getAttribute('type')).to.equal('tel');
     expect(find(el, '[name="number"]').getAttribute('type')).to.equal('number');
     expect(find(el, '[part="section-title"]').textContent).to.equal('Section heading');
-    expect(deepQueryAll(el.shadowRoot!, '[part="static-text"] p').map((p) => p.textContent)).to.deep.equal([
-      'First paragraph.',
-      'Second paragraph.',
-    ]);
+    expect(
+      deepQueryAll(el.shadowRoot!, '[part="static-text"] p').map((p) => p.textContent),
+    ).to.deep.equal(['First paragraph.', 'Second paragraph.']);
     // The lazily loaded elements are real, upgraded custom elements.
     expect(customElements.get('tcrm-signature')).to.be.a('function');
     expect(customElements.get('tcrm-file-upload')).to.be.a('function');
@@ -47,7 +55,12 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
     document.addEventListener('tcrm-form-loaded', (e) => events.push(e), { once: true });
     await mountForm('wtr-render-three', key);
     const detail = (events[0] as CustomEvent).detail;
-    expect(detail).to.deep.equal({ formKey: 'wtr-render-three', version: 1, resumed: false, pageCount: 3 });
+    expect(detail).to.deep.equal({
+      formKey: 'wtr-render-three',
+      version: 1,
+      resumed: false,
+      pageCount: 3,
+    });
   });
 
   it('shows page 1 of 3 as text and on an accessible progress bar', async () => {
@@ -55,7 +68,11 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
     expect(pageTitle(el)).to.equal('About you');
     expect(find(el, '#progress-text').textContent).to.equal('Page 1 of 3');
     const bar = find<HTMLProgressElement>(el, 'progress');
-    expect([bar.value, bar.max, bar.getAttribute('aria-valuetext')]).to.deep.equal([1, 3, 'Page 1 of 3']);
+    expect([bar.value, bar.max, bar.getAttribute('aria-valuetext')]).to.deep.equal([
+      1,
+      3,
+      'Page 1 of 3',
+    ]);
     expect(() => button(el, 'Back')).to.throw(); // no Back on the first page
   });
 
@@ -64,7 +81,9 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
     await waitUntil(() => button(el, 'Siguiente'), 'Spanish strings did not load');
     expect(el.getAttribute('lang')).to.equal('es');
     expect(pageTitle(el)).to.equal('Sobre usted');
-    expect(find(el, '[name="first_name"]').shadowRoot!.querySelector('label')!.textContent).to.contain('Nombre');
+    expect(
+      find(el, '[name="first_name"]').shadowRoot!.querySelector('label')!.textContent,
+    ).to.contain('Nombre');
     expect(find(el, '#progress-text').textContent).to.equal('Página 1 de 3');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
@@ -87,7 +106,11 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
 
   it('reports a network failure with a retry button, and retrying loads the form', async () => {
     const el = await render<TcrmIntakeForm>(
-      html`<tcrm-intake-form form-key="wtr-render-three" publishable-key=${key} api-url="http://127.0.0.1:9"></tcrm-intake-form>`,
+      html`<tcrm-intake-form
+        form-key="wtr-render-three"
+        publishable-key=${key}
+        api-url="http://127.0.0.1:9"
+      ></tcrm-intake-form>`,
     );
     await waitUntil(() => el.phase.kind === 'error', 'no error state', { timeout: 10_000 });
     expect(el.phase).to.deep.equal({ kind: 'error', code: 'network' });
@@ -98,7 +121,9 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
   });
 
   it('refuses to guess without a provider or a key', async () => {
-    const el = await render<TcrmIntakeForm>(html`<tcrm-intake-form form-key="wtr-render-three"></tcrm-intake-form>`);
+    const el = await render<TcrmIntakeForm>(
+      html`<tcrm-intake-form form-key="wtr-render-three"></tcrm-intake-form>`,
+    );
     await waitUntil(() => el.phase.kind === 'error', 'no error state');
     expect(el.phase).to.deep.equal({ kind: 'error', code: 'config' });
   });
@@ -110,7 +135,9 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
       ></tcrm-provider>`,
     );
     const el = root.querySelector('tcrm-intake-form')!;
-    await waitUntil(() => el.phase.kind === 'ready', 'did not load through the provider', { timeout: 10_000 });
+    await waitUntil(() => el.phase.kind === 'ready', 'did not load through the provider', {
+      timeout: 10_000,
+    });
     expect(pageTitle(el)).to.equal('About you');
   });
 });

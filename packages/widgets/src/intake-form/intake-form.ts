@@ -277,6 +277,8 @@ export class TcrmIntakeForm extends TcrmElement {
       }
       return;
     }
+    // A changed signature makes the uploaded one stale; the new one uploads when leaving the page.
+    if (item.type === 'signature') this.#uploads.files.delete(item.id);
     this.#raw.set(item.id, field.value as FieldValue);
     this.requestUpdate();
     this.#keeper?.schedule();
