@@ -110,6 +110,19 @@ describe.each(['postgres', 'pglite'] as const)('booking flow on %s', (db) => {
     await expect(w.widget().booking.confirm({ holdToken: hold2.holdToken, client: person(7) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('settles two concurrent confirms with one key on one booking, one client, one job', async () => {
+    const w = await bookingWorld(app);
+    const hold = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 });
+    const body = { holdToken: hold.holdToken, client: person(11) };
+    const caller = w.widget({ idempotencyKey: 'concurrent-key-1' });
+    const [one, two] = await Promise.all([caller.booking.confirm(body), caller.booking.confirm(body)]);
+    expect(one).toEqual(two);
+    const p = app.services.prisma;
+    expect(await p.client.count({ where: { practiceId: w.practice.practiceId } })).toBe(1);
+    expect(await p.job.count({ where: { dedupeKey: { endsWith: hold.holdId } } })).toBe(1);
+    expect(await p.auditEvent.count({ where: { practiceId: w.practice.practiceId, action: 'appointment.confirm' } })).toBe(1);
+  });
+
   it('request-to-book: confirm leaves the slot requested until staff approve or decline', async () => {
     const w = await bookingWorld(app, 'a', { bookingMode: 'request' });
     const hold = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 });

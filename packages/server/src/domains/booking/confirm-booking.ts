@@ -52,8 +52,12 @@ export async function confirmBooking(services: AppServices, req: ConfirmRequest)
       appointmentType: { select: { id: true, bookingMode: true, clientEligibility: true } },
     },
   });
-  if (!hold) throw notFound('Hold');
-  if (hold.status !== 'held' || !hold.holdExpiresAt || hold.holdExpiresAt <= now) throw holdExpired();
+  if (!hold || hold.status !== 'held' || !hold.holdExpiresAt || hold.holdExpiresAt <= now) {
+    // A concurrent request with this key may have confirmed it just now.
+    const settled = await storedResponse<Booking>(db, key, now);
+    if (settled) return settled;
+    throw hold ? holdExpired() : notFound('Hold');
+  }
   const type = hold.appointmentType;
   const booker = await identifyBooker(services, req.practiceId, type.clientEligibility, req.input.client, req.bearerToken);
   const status = type.bookingMode === 'instant' ? 'confirmed' : 'requested';
