@@ -224,7 +224,10 @@ export abstract class TcrmField<V> extends LitElement {
 
   /** Call when the client commits: from now on errors are shown. */
   protected async commit(value: V = this.value): Promise<void> {
-    this.input(value);
+    // Like native controls: `input` only when the value changes here (a radio
+    // click), not again for text already reported keystroke by keystroke.
+    if (value !== this.value) this.input(value);
+    else this.#touched = true;
     this.showErrors = true;
     this.dispatchEvent(new TcrmChangeEvent(this.#detail()));
     await this.updateComplete;
