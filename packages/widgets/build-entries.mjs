@@ -11,6 +11,7 @@ export const ELEMENT_ENTRIES = {
   'tcrm-address': 'src/address/define.ts',
   'tcrm-signature': 'src/signature/define.ts',
   'tcrm-file-upload': 'src/file-upload/define.ts',
+  'tcrm-intake-form': 'src/intake-form/define.ts',
 };
 
 /** The one file a page loads with a single <script type="module"> tag. */

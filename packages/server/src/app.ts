@@ -27,6 +27,7 @@ import type { AppServices } from './services.js';
 import { LocalDiskFileStore } from './files/file-store.js';
 import { filesRoute } from './files/files-route.js';
 import { UPLOAD_PROCEDURE_PATH, uploadBodyLimit } from './domains/intake/upload.schema.js';
+import { DEMO_SLUG } from './domains/practice/seed-demo.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -131,7 +132,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const consoleDir = path.join(ROOT, 'packages/widgets/dist/console');
   if (fs.existsSync(consoleDir)) app.use('/console', express.static(consoleDir));
   if (config.env !== 'production') {
-    app.use('/', express.static(path.join(ROOT, 'examples/practice-site')));
+    const site = path.join(ROOT, 'examples/practice-site');
+    // The demo site's pages embed the widgets as a practice would, with the
+    // demo practice's publishable key written in (it differs per install).
+    app.get(/^\/(?:[a-z0-9-]+\.html)?$/, async (req, res, next) => {
+      const file = path.join(site, req.path === '/' ? 'index.html' : req.path.slice(1));
+      if (!fs.existsSync(file)) return next();
+      const key = await prisma.apiKey.findFirst({
+        where: { kind: 'publishable', revokedAt: null, practice: { slug: DEMO_SLUG } },
+        orderBy: { createdAt: 'asc' },
+        select: { publicKey: true },
+      });
+      const html = fs.readFileSync(file, 'utf8').replaceAll('%TCRM_PUBLISHABLE_KEY%', key?.publicKey ?? '');
+      res.type('html').set('Cache-Control', 'no-store').send(html);
+    });
+    app.use('/', express.static(site));
   }
 
   app.use((_req, res) => {

@@ -20,6 +20,13 @@ export {
 } from './address/address.js';
 export { TcrmSignature } from './signature/signature.js';
 export { TcrmFileUpload } from './file-upload/file-upload.js';
+export { TcrmIntakeForm, type IntakePhase } from './intake-form/intake-form.js';
+export {
+  TcrmDraftSavedEvent,
+  TcrmFormLoadedEvent,
+  TcrmPageChangeEvent,
+  TcrmSubmittedEvent,
+} from './intake-form/intake-form.events.js';
 
 export {
   TcrmChangeEvent,
