@@ -107,5 +107,6 @@ describe('migrations vs schema.prisma', () => {
     const dbDrift = await diff(pulledAgain, SCHEMA);
     expect(dbDrift.code).toBe(2);
     expect(dbDrift.stdout).toMatch(/DROP COLUMN "notesPlain"/);
-  });
+    // Five Prisma CLI runs (about 2 s of CPU each).
+  }, 90_000);
 });
