@@ -89,12 +89,15 @@ export async function bookableClinicians(db: DbOrTx, practiceId: string): Promis
 }
 
 // ZoneRules only caches offsets of a public timezone database: sharing it
-// between requests and tenants leaks nothing. Keys are validated zone names.
+// between requests and tenants leaks nothing. Keys are canonical zone names
+// (booking.schema.ts), and the size is capped all the same.
 const zones = new Map<string, ZoneRules>();
+const MAX_CACHED_ZONES = 1000;
 
 export function zoneRules(name: string): ZoneRules {
   let zone = zones.get(name);
   if (!zone) {
+    if (zones.size >= MAX_CACHED_ZONES) zones.clear();
     zone = new ZoneRules(name);
     zones.set(name, zone);
   }

@@ -22,9 +22,10 @@ describe.each(['postgres', 'pglite'] as const)('booking flow on %s', (db) => {
 
   it('holds a free slot once: a second hold of an overlapping time is a CONFLICT, and the slot leaves availability', async () => {
     const w = await bookingWorld(app);
-    const range = { appointmentTypeId: w.type.id, from: '2026-03-03T05:00:00Z', to: '2026-03-04T05:00:00Z', timeZone: 'Europe/London' };
+    const range = { appointmentTypeId: w.type.id, from: '2026-03-03T05:00:00Z', to: '2026-03-04T05:00:00Z', timeZone: 'europe/LONDON' };
     const before = await w.widget().booking.availability(range);
     expect(before.practiceTimeZone).toBe('America/New_York');
+    expect(before.timeZone).toBe('Europe/London');
     expect(before.slots.map((s) => s.startsAt)).toContain(TUE_10);
     expect(before.slots.find((s) => s.startsAt === TUE_10)).toMatchObject({
       clinicianId: w.clinician.userId,

@@ -1,13 +1,13 @@
 // Inputs of the public (widget) booking procedures.
 import { z } from 'zod';
 import { clientFields } from '../clients/clients.schema.js';
-import { DAY_MS, isValidTimeZone } from './availability/zoned-time.js';
+import { DAY_MS, canonicalTimeZone, isValidTimeZone } from './availability/zoned-time.js';
 
 /** Longest availability or calendar range one call may ask for. */
 export const MAX_RANGE_DAYS = 62;
 
 export const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-export const timeZone = z.string().min(1).max(64).refine(isValidTimeZone, 'Unknown timezone');
+export const timeZone = z.string().min(1).max(64).refine(isValidTimeZone, 'Unknown timezone').transform(canonicalTimeZone);
 
 export const withinRange = (v: { from: Date; to: Date }) =>
   v.to > v.from && v.to.getTime() - v.from.getTime() <= MAX_RANGE_DAYS * DAY_MS;

@@ -15,6 +15,11 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The canonical spelling of a valid zone name (`aMERICA/new_york` → `America/New_York`). */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 export class ZoneRules {
   private readonly zone: IANAZone;
   /** UTC day number → offset in minutes, or null when it changes that day. */
