@@ -71,7 +71,12 @@ describe('jobs across two worker processes', () => {
     const [victimPid, survivorPid] = pids;
     await enqueueAll();
     const victimRuns = () => count(`SELECT count(*)::int AS n FROM job_runs WHERE worker_pid = ${victimPid}`);
-    await expect.poll(victimRuns, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(10);
+    const victimHolds = () =>
+      count(`SELECT count(*)::int AS n FROM "Job" WHERE status = 'running' AND "lockedBy" LIKE 'w_${victimPid}_%'`);
+    // Kill it mid-batch (holding at least two claimed jobs), not in the instant between batches.
+    await expect
+      .poll(async () => (await victimRuns()) >= 10 && (await victimHolds()) >= 2, { timeout: 30_000, interval: 5 })
+      .toBe(true);
     await killHard(workers[0]!);
     // What the dead worker held at the moment it died.
     const orphaned = await database.sql.query<{ id: string }>(
