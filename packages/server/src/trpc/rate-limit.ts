@@ -35,6 +35,8 @@ export interface RateLimitStore {
 export class RateLimits {
   private readonly limiters = new Map<RateLimitRule, RateLimiterAbstract>();
   private redis?: Redis;
+  /** Settles once Redis is first ready (or after a short wait): see consume(). */
+  private redisStarted: Promise<void> = Promise.resolve();
 
   constructor(
     store: RateLimitStore,
@@ -50,6 +52,18 @@ export class RateLimits {
       // ioredis reconnects by itself; without a listener each failed attempt
       // is printed as an "unhandled error event".
       this.redis.on('error', () => undefined);
+      const redis = this.redis;
+      // While the first connection is still being made, counting in the
+      // insurance (memory) limiter would let each instance grant its own
+      // budget: wait for it briefly instead.
+      this.redisStarted = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        timer.unref();
+        redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
     for (const [rule, defaults] of Object.entries(RATE_LIMIT_RULES) as [RateLimitRule, { points: number; duration: number }][]) {
       const opts = { keyPrefix: `tcrm_${rule}`, ...defaults, ...rules[rule] };
@@ -90,6 +104,7 @@ export class RateLimits {
 
   /** Consumes one point; throws RATE_LIMITED (HTTP 429) when exhausted. */
   async consume(rule: RateLimitRule, ...keyParts: string[]): Promise<void> {
+    await this.redisStarted;
     const limiter = this.limiters.get(rule)!;
     try {
       await limiter.consume(this.key(rule, ...keyParts));
@@ -105,11 +120,13 @@ export class RateLimits {
 
   /** True when the key has no points left (without consuming). */
   async isBlocked(rule: RateLimitRule, ...keyParts: string[]): Promise<boolean> {
+    await this.redisStarted;
     const res = await this.limiters.get(rule)!.get(this.key(rule, ...keyParts));
     return res !== null && res.remainingPoints <= 0;
   }
 
   async reset(rule: RateLimitRule, ...keyParts: string[]): Promise<void> {
+    await this.redisStarted;
     await this.limiters.get(rule)!.delete(this.key(rule, ...keyParts));
   }
 
