@@ -156,4 +156,18 @@ describe('client e-mail verification over real SMTP on postgres', () => {
     expect(outcomes[knownEmail]).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts. Try again later.' });
     expect(outcomes[unknown]).toEqual(outcomes[knownEmail]);
   });
+
+  it('points the magic link at a page on an allowed origin of the key, and nowhere else', async () => {
+    const email = `page-${crypto.randomBytes(4).toString('hex')}@example.test`;
+    await widget.clientAuth.requestCode({ email, linkUrl: `${practice.origin}/new-client?step=2#old` });
+    const mail = await smtp.waitFor((m) => m.to.includes(email));
+    const m = new RegExp(`${practice.origin.replace(/[.]/g, '\\.')}/new-client\\?step=2#token=(\\S+)`).exec(mail.text);
+    expect(m).not.toBeNull();
+    await expect(widget.clientAuth.verifyLink({ token: decodeURIComponent(m![1]!) })).resolves.toMatchObject({ token: expect.any(String) });
+
+    await expect(widget.clientAuth.requestCode({ email, linkUrl: 'https://phishing.example/verify' })).rejects.toMatchObject({
+      cause: { code: 'VALIDATION_FAILED', details: { field: 'linkUrl', reason: 'origin_not_allowed' } },
+    });
+    await expect(widget.clientAuth.requestCode({ email, linkUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });

@@ -5,7 +5,7 @@ import { requestCodeInput, verifyCodeInput, verifyLinkInput } from './client-aut
 import { requestClientCode, verifyClientCode, verifyClientLink } from './client-verification.handler.js';
 
 export const clientAuthRouter = router({
-  requestCode: publicProcedure.input(requestCodeInput).mutation(({ ctx, input }) => requestClientCode(ctx, input.email)),
+  requestCode: publicProcedure.input(requestCodeInput).mutation(({ ctx, input }) => requestClientCode(ctx, input.email, input.linkUrl)),
   verifyCode: publicProcedure
     .input(verifyCodeInput)
     .mutation(({ ctx, input }) => verifyClientCode(ctx, input.email, input.code)),

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { emailInput } from './auth.schema.js';
 
-export const requestCodeInput = z.strictObject({ email: emailInput });
+export const requestCodeInput = z.strictObject({
+  email: emailInput,
+  /**
+   * The page the magic link should open (where the widget runs); its origin
+   * must be one the publishable key allows. Default: PUBLIC_URL/verify.
+   */
+  linkUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
+});
 
 export const verifyCodeInput = z.strictObject({
   email: emailInput,

@@ -35,9 +35,29 @@ function codeRefused(): DomainError {
   });
 }
 
-export async function requestClientCode(ctx: PublicContext, email: string): Promise<{ expiresAt: Date }> {
+/**
+ * Where the e-mailed link points: a page on one of the origins the
+ * publishable key allows (so the link cannot be aimed at someone else's
+ * site), or the server's own /verify page.
+ */
+async function magicLinkBase(ctx: PublicContext, linkUrl: string | undefined): Promise<string> {
+  if (!linkUrl) return `${ctx.services.config.publicUrl}/verify`;
+  const url = new URL(linkUrl);
+  const key = await ctx.db.apiKey.findUniqueOrThrow({ where: { id: ctx.practice.apiKeyId }, select: { allowedOrigins: true } });
+  if (!key.allowedOrigins.includes(url.origin)) {
+    throw new DomainError('VALIDATION_FAILED', 'The link must point to a site this practice allows', {
+      field: 'linkUrl',
+      reason: 'origin_not_allowed',
+    });
+  }
+  url.hash = '';
+  return url.toString();
+}
+
+export async function requestClientCode(ctx: PublicContext, email: string, linkUrl?: string): Promise<{ expiresAt: Date }> {
   const { services, practice } = ctx;
   await services.rateLimits.consume('authByIp', ctx.request.ip);
+  const linkBase = await magicLinkBase(ctx, linkUrl);
   const emailHash = await services.cipher.blindIndex(practice.id, email);
   await services.rateLimits.consume('emailSend', practice.id, emailHash);
   const now = services.clock.now();
@@ -64,7 +84,7 @@ export async function requestClientCode(ctx: PublicContext, email: string): Prom
     select: { id: true },
   });
   const { name } = await ctx.db.practice.findUniqueOrThrow({ where: { id: practice.id }, select: { name: true } });
-  const link = `${services.config.publicUrl}/verify#token=${encodeURIComponent(linkToken)}`;
+  const link = `${linkBase}#token=${encodeURIComponent(linkToken)}`;
   await services.mailer.send(clientCodeMail(email, name, code, link, CLIENT_CODE_TTL_MS / 60_000));
   await services.audit.record({
     practiceId: practice.id,
