@@ -126,6 +126,24 @@ describe('tcrm-choice', () => {
     expect(el.shadowRoot!.textContent).to.contain('Teléfono');
   });
 
+  it('takes numeric option values (scores) and holds them as strings', async () => {
+    const el = await render<TcrmChoice>(
+      html`<tcrm-choice
+        label="Score"
+        .options=${[
+          { value: 0, label: 'Never' },
+          { value: 3, label: 'Always' },
+        ]}
+      ></tcrm-choice>`,
+    );
+    boxes(el)[1]!.click();
+    await settle(el);
+    expect(el.value).to.equal('3');
+    el.value = '0';
+    await settle(el);
+    expect(boxes(el).map((b) => b.checked)).to.deep.equal([true, false]);
+  });
+
   it('accepts options as a JSON attribute', async () => {
     const el = await render<TcrmChoice>(
       html`<tcrm-choice label="C" options='[{"value":"a","label":"A"}]'></tcrm-choice>`,

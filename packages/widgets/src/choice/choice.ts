@@ -5,9 +5,13 @@ import type { FieldValidator } from '../fields/validators.js';
 import { isRtl, nextIndex } from '../internal/roving.js';
 import { choiceStyles } from './choice.styles.js';
 
-/** An option. `exclusive` ("None of the above") clears the others in a multiple choice. */
+/**
+ * An option, as in the form definition. `value` may be a number (PHQ-9
+ * scores); the element's value holds it as a string, like every DOM control.
+ * `exclusive` ("None of the above") clears the others in a multiple choice.
+ */
 export interface ChoiceOptionInput {
-  readonly value: string;
+  readonly value: string | number;
   readonly label: LocalizedText;
   readonly exclusive?: boolean;
 }
@@ -110,13 +114,14 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   }
 
   #toggle(option: ChoiceOptionInput, checked: boolean): ChoiceFieldValue {
-    if (!this.multiple) return option.value;
-    if (!checked) return this.selected.filter((v) => v !== option.value);
+    const value = String(option.value);
+    if (!this.multiple) return value;
+    if (!checked) return this.selected.filter((v) => v !== value);
     // "None of the above" and real answers exclude each other.
     const keep = option.exclusive
       ? []
-      : this.selected.filter((v) => !this.options.find((o) => o.value === v)?.exclusive);
-    return [...keep, option.value];
+      : this.selected.filter((v) => !this.options.find((o) => String(o.value) === v)?.exclusive);
+    return [...keep, value];
   }
 
   #onKeydown(event: KeyboardEvent, index: number): void {
@@ -130,7 +135,7 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
   }
 
   protected optionTemplate(option: ChoiceOptionInput, index: number) {
-    const checked = this.selected.includes(option.value);
+    const checked = this.selected.includes(String(option.value));
     const tabStop = this.multiple
       ? index === Math.min(this.activeIndex, this.options.length - 1)
       : undefined;
@@ -139,7 +144,7 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
         part="option-input"
         type=${this.multiple ? 'checkbox' : 'radio'}
         name="choice"
-        .value=${option.value}
+        .value=${String(option.value)}
         .checked=${checked}
         tabindex=${tabStop === undefined ? nothing : tabStop ? '0' : '-1'}
         ?disabled=${this.isDisabled}
@@ -169,7 +174,7 @@ export class TcrmChoice extends TcrmField<ChoiceFieldValue> {
         </option>
         ${this.options.map(
           (o) =>
-            html`<option value=${o.value} ?selected=${this.value === o.value}>
+            html`<option value=${o.value} ?selected=${this.value === String(o.value)}>
               ${localize(o.label, locale)}
             </option>`,
         )}

@@ -123,12 +123,12 @@ export class TcrmLikert extends TcrmField<LikertValue> {
                       name="row-${r}"
                       data-row=${r}
                       data-column=${c}
-                      .value=${s.value}
-                      .checked=${this.value[row.id] === s.value}
+                      .value=${String(s.value)}
+                      .checked=${this.value[row.id] === String(s.value)}
                       ?disabled=${this.isDisabled}
                       aria-labelledby="col-${c}"
                       @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, r, c)}
-                      @change=${() => void this.commit({ ...this.value, [row.id]: s.value })}
+                      @change=${() => void this.commit({ ...this.value, [row.id]: String(s.value) })}
                   /></span>`,
               )}
             </div>`,
