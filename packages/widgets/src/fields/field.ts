@@ -46,6 +46,9 @@ export interface FieldAria {
  * @csspart description - The help text.
  * @csspart error - The error message (a polite live region).
  *
+ * Custom state `user-invalid` (`tcrm-text-field:state(user-invalid)`) is set
+ * while an error is shown, for page styles; `:invalid` works as on inputs.
+ *
  * @fires tcrm-input - The value changed while typing, choosing or drawing.
  * @fires tcrm-change - The client committed a new value.
  * @fires tcrm-invalid - An error is shown (submit, `reportValidity()`, commit).

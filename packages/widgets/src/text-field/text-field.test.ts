@@ -66,6 +66,17 @@ describe('tcrm-text-field', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('exposes :state(user-invalid) only while an error is shown', async () => {
+    const el = await field({ required: true });
+    expect(el.matches(':state(user-invalid)')).to.equal(false);
+    el.reportValidity();
+    await settle(el);
+    expect(el.matches(':state(user-invalid)')).to.equal(true);
+    el.value = 'filled';
+    await settle(el);
+    expect(el.matches(':state(user-invalid)')).to.equal(false);
+  });
+
   it('does not show an error before the client has done anything', async () => {
     const el = await field({ required: true });
     expect(el.checkValidity()).to.equal(false);
