@@ -21,6 +21,15 @@ export interface ProviderSettings {
 
 type Host = ReactiveControllerHost & HTMLElement & ProviderSettings;
 
+/**
+ * Where this script was loaded from. The server serves the bundles at
+ * /widgets/*, so a page that loads them from the practice's therapyCRM
+ * server needs no `api-url`; one that self-hosts the files must set it.
+ */
+function bundleOrigin(): string {
+  return new URL(import.meta.url).origin;
+}
+
 /** Header the server reads the publishable key from (server: trpc/context.ts). */
 export const PUBLISHABLE_KEY_HEADER = 'x-tcrm-publishable-key';
 
@@ -60,7 +69,8 @@ export class ProviderController implements ReactiveController {
 
   /** Runs before every host update: picks up attribute changes. */
   hostUpdate(): void {
-    const { publishableKey, apiUrl } = this.#host;
+    const { publishableKey } = this.#host;
+    const apiUrl = this.#host.apiUrl || bundleOrigin();
     this.locale = resolveLocale(this.#host.locale, this.#outerLocale());
     this.#locale.setValue(this.locale);
     const endpoint =

@@ -29,7 +29,7 @@ export class TcrmElement extends LitElement {
 
   /** Publishable key of the practice (safe in a page; origins are checked by the server). */
   declare publishableKey: string | undefined;
-  /** Origin of the therapyCRM server, e.g. `https://crm.example.org`. */
+  /** Origin of the therapyCRM server; defaults to the origin this script was loaded from. */
   declare apiUrl: string | undefined;
   /** BCP 47 locale; defaults to the provider's, else the browser's. */
   declare locale: string | undefined;

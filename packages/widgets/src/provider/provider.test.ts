@@ -50,6 +50,16 @@ describe('tcrm-provider', () => {
     expect(api.requests[0]!.headers.has('authorization')).to.equal(false);
   });
 
+  it('without api-url, calls the server the script was loaded from', async () => {
+    api = installFakeApi(() => PROFILE);
+    const el = await render<TcrmProvider>(
+      html`<tcrm-provider publishable-key="pk_1"></tcrm-provider>`,
+    );
+    await waitUntil(() => el.practice.status === 'ready', 'the profile arrives');
+    expect(api.requests[0]!.url.origin).to.equal(new URL(import.meta.url).origin);
+    expect(api.requests[0]!.url.pathname).to.equal('/trpc/practice.publicProfile');
+  });
+
   it('reports a practice that cannot load by its code', async () => {
     api = installFakeApi(() => {
       throw { appCode: 'FORBIDDEN' };

@@ -1,5 +1,6 @@
 /** One request seen by the fake API. */
 export interface FakeRequest {
+  readonly url: URL;
   readonly paths: string[];
   readonly headers: Headers;
 }
@@ -17,6 +18,7 @@ export function installFakeApi(handler: Handler): { requests: FakeRequest[]; res
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     const request = {
+      url,
       paths: url.pathname.split('/').pop()!.split(','),
       headers: new Headers(init?.headers),
     };
