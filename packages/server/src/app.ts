@@ -13,7 +13,7 @@ import { migrate } from './db/migrate.js';
 import { createLogger, type Logger } from './logger.js';
 import { FileKeyProvider, type KeyProvider } from './crypto/key-provider.js';
 import { PhiCipher } from './crypto/phi-cipher.js';
-import { AuditLog } from './audit/audit-log.js';
+import { AuditLog, auditChainKey } from './audit/audit-log.js';
 import { RateLimits, type RateLimitRule } from './trpc/rate-limit.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { JobQueue } from './jobs/queue.js';
@@ -71,7 +71,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     keys,
     cipher: new PhiCipher(prisma, keys),
-    audit: new AuditLog(prisma, clock),
+    audit: new AuditLog(prisma, clock, auditChainKey(config.appSecret)),
     rateLimits,
     mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
     jobs: new JobQueue(prisma, clock, logger),

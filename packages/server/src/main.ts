@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { FileKeyProvider } from './crypto/key-provider.js';
 import { rotateMasterKey } from './crypto/rotate-keys.js';
 import { verifyAuditChains } from './audit/verify-chain.js';
+import { auditChainKey } from './audit/audit-log.js';
 import type { DemoCredentials } from './domains/practice/seed-demo.js';
 
 // The whole app (every domain) loads only for commands that serve or provision:
@@ -147,7 +148,8 @@ async function main(argv: string[]) {
     }
     case 'verify-audit': {
       const db = await openDatabase(config.database);
-      const r = await verifyAuditChains(db.prisma).finally(() => db.close());
+      // The same APP_SECRET as the server's: the chain's MACs are keyed with it.
+      const r = await verifyAuditChains(db.prisma, auditChainKey(config.appSecret)).finally(() => db.close());
       out(`${r.chains} chains, ${r.events} events: ${r.ok ? 'OK' : `${r.problems.length} problem(s)`}`);
       for (const p of r.problems) out(`  chain ${p.chainId} seq ${p.seq}: ${p.problem}`);
       if (!r.ok) process.exitCode = 1;

@@ -1,7 +1,12 @@
 // The one audited path: every PHI read/write, sign-in, denial and admin change
 // is recorded here. Rows are append-only (a trigger forbids UPDATE/DELETE) and
 // hash-chained per practice: each row's hash covers its content and the
-// previous row's hash, and AuditChainHead holds the newest link.
+// previous row's hash, and AuditChainHead holds the newest link. The "hash" is
+// an HMAC under a key derived from APP_SECRET, which lives outside the
+// database: someone who can write the database (a stolen superuser password,
+// SQL injection) cannot recompute the chain after editing it. What the chain
+// alone cannot show is the newest events removed together with the head
+// rewound to an older link; that needs the head recorded elsewhere too.
 import crypto from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../clock.js';
@@ -43,7 +48,12 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-export function hashAuditEvent(e: ChainedFields): string {
+/** The chain's MAC key: HKDF of APP_SECRET, so it is never stored with the events. */
+export function auditChainKey(appSecret: string): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', appSecret, Buffer.alloc(0), 'therapycrm:audit-chain', 32));
+}
+
+export function hashAuditEvent(e: ChainedFields, key: Buffer): string {
   const canonical = JSON.stringify([
     e.practiceId,
     e.seq,
@@ -58,7 +68,7 @@ export function hashAuditEvent(e: ChainedFields): string {
     e.at.toISOString(),
     e.prevHash,
   ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+  return crypto.createHmac('sha256', key).update(canonical).digest('hex');
 }
 
 /** JSON with sorted keys, so jsonb's key reordering does not change the hash. */
@@ -92,6 +102,8 @@ export class AuditLog {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** From auditChainKey(config.appSecret). */
+    private readonly chainKey: Buffer,
   ) {}
 
   /**
@@ -173,7 +185,7 @@ export class AuditLog {
           const now = this.clock.now();
           const at = last && last > now ? last : now;
           const chained: ChainedFields = { ...fields, seq: ++seq, at, prevHash };
-          const hash = hashAuditEvent(chained);
+          const hash = hashAuditEvent(chained, this.chainKey);
           prevHash = hash;
           last = at;
           return { ...chained, actorType: fields.actorType as ActorType, detail: chained.detail as object, hash };

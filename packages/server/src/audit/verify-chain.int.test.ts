@@ -2,12 +2,13 @@
 // the append-only trigger stops the application's own connection, and the
 // hash chain (checked by verifyAuditChains and the real `verify-audit` CLI)
 // catches whatever a superuser does after disabling the trigger.
+import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createTestPractice } from '../../test/support/fixtures.js';
 import { runCli } from '../../test/multi-instance/processes.js';
-import { GENESIS_HASH, hashAuditEvent } from './audit-log.js';
+import { auditChainKey, GENESIS_HASH, hashAuditEvent } from './audit-log.js';
 import { verifyAuditChains } from './verify-chain.js';
 
 let app: TestApp;
@@ -44,19 +45,22 @@ async function practiceWithChain(events = 4): Promise<string> {
   return practiceId;
 }
 
+const chainKey = () => auditChainKey(app.config.appSecret);
+
 async function problemsOf(practiceId: string | null) {
-  const report = await verifyAuditChains(app.services.prisma, practiceId);
+  const report = await verifyAuditChains(app.services.prisma, chainKey(), practiceId);
   return report.problems.map((p) => `${p.seq}:${p.problem}`);
 }
 
 function cli(args: string[]) {
-  return runCli(args, { DATABASE_URL: app.database!.url, DATA_DIR: app.dataDir });
+  // The server's APP_SECRET: the chain is keyed with it.
+  return runCli(args, { DATABASE_URL: app.database!.url, DATA_DIR: app.dataDir, APP_SECRET: app.config.appSecret });
 }
 
 describe('audit chain', () => {
   it('an honest chain verifies, with the library and with the CLI (exit 0)', async () => {
     const practiceId = await practiceWithChain();
-    const report = await verifyAuditChains(app.services.prisma, practiceId);
+    const report = await verifyAuditChains(app.services.prisma, chainKey(), practiceId);
     expect(report).toMatchObject({ ok: true, chains: 1, events: 5, problems: [] });
     const r = await cli(['verify-audit']);
     expect(r.stdout).toMatch(/events: OK/);
@@ -143,6 +147,33 @@ describe('audit chain', () => {
     expect(await problemsOf(practiceId)).toEqual(['1:hash_mismatch', '2:hash_mismatch']);
   });
 
+  it('an edit with the whole chain and head recomputed is caught without APP_SECRET, not with it', async () => {
+    const practiceId = await practiceWithChain();
+    /** What an attacker with only database access does: edit row 2, re-link everything after it. */
+    async function rewriteFrom2(key: Buffer) {
+      const rows = (await app.services.prisma.auditEvent.findMany({ where: { practiceId }, orderBy: { seq: 'asc' } })).map(
+        (r) => ({ ...r, actorType: String(r.actorType) }),
+      );
+      rows[1]!.objectId = 'covered-up';
+      for (let i = 1; i < rows.length; i++) {
+        rows[i]!.prevHash = rows[i - 1]!.hash;
+        rows[i]!.hash = hashAuditEvent(rows[i]!, key);
+        await superuser.query(`UPDATE "AuditEvent" SET "objectId" = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, [
+          rows[i]!.id,
+          rows[i]!.objectId,
+          rows[i]!.prevHash,
+          rows[i]!.hash,
+        ]);
+      }
+      await superuser.query(`UPDATE "AuditChainHead" SET hash = $2 WHERE "chainId" = $1`, [practiceId, rows.at(-1)!.hash]);
+    }
+    await rewriteFrom2(crypto.randomBytes(32)); // a guessed key (or plain SHA-256): every rewritten row fails
+    expect(await problemsOf(practiceId)).toEqual(['2:hash_mismatch', '3:hash_mismatch', '4:hash_mismatch', '5:hash_mismatch']);
+    // Control: with the real key the same rewrite is undetectable, so the key is what protects the chain.
+    await rewriteFrom2(chainKey());
+    expect(await problemsOf(practiceId)).toEqual([]);
+  });
+
   it('a forged chain without a head, or a deleted head row → head_mismatch', async () => {
     // A practice with no audit events of its own yet (created behind the app's back).
     const { rows } = await superuser.query<{ id: string }>(
@@ -165,11 +196,11 @@ describe('audit chain', () => {
       at,
       prevHash: GENESIS_HASH,
     };
-    // Internally consistent: the right hash for its content and position.
+    // Internally consistent, even with the right key (an insider who has APP_SECRET).
     await superuser.query(
       `INSERT INTO "AuditEvent" ("practiceId", seq, "actorType", action, outcome, detail, at, "prevHash", hash)
        VALUES ($1, 1, 'system', 'client.read', 'success', '{}', $2, $3, $4)`,
-      [forgedPractice, at, GENESIS_HASH, hashAuditEvent(fields)],
+      [forgedPractice, at, GENESIS_HASH, hashAuditEvent(fields, chainKey())],
     );
     expect(await problemsOf(forgedPractice)).toEqual(['null:head_mismatch']);
 

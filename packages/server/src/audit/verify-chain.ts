@@ -18,7 +18,12 @@ export interface ChainReport {
   problems: ChainProblem[];
 }
 
-export async function verifyAuditChains(db: Db, onlyPracticeId?: string | null): Promise<ChainReport> {
+/** `chainKey` must be the writers' key: auditChainKey(config.appSecret). */
+export async function verifyAuditChains(
+  db: Db,
+  chainKey: Buffer,
+  onlyPracticeId?: string | null,
+): Promise<ChainReport> {
   const heads = await db.auditChainHead.findMany();
   const chainIds = new Set(heads.map((h) => h.chainId));
   const practices = await db.auditEvent.findMany({ distinct: ['practiceId'], select: { practiceId: true } });
@@ -47,7 +52,7 @@ export async function verifyAuditChains(db: Db, onlyPracticeId?: string | null):
         if (row.seq !== expectedSeq) problems.push({ chainId, seq: row.seq, problem: 'sequence_gap' });
         if (row.prevHash !== prevHash) problems.push({ chainId, seq: row.seq, problem: 'broken_link' });
         if (lastId !== null && row.id < lastId) problems.push({ chainId, seq: row.seq, problem: 'reordered' });
-        const recomputed = hashAuditEvent({ ...row, actorType: row.actorType, detail: row.detail });
+        const recomputed = hashAuditEvent({ ...row, actorType: row.actorType, detail: row.detail }, chainKey);
         if (recomputed !== row.hash) problems.push({ chainId, seq: row.seq, problem: 'hash_mismatch' });
         prevHash = row.hash;
         expectedSeq = row.seq + 1;

@@ -11,6 +11,7 @@ import { loadConfig } from '../config.js';
 import { ManualClock } from '../clock.js';
 import { createLogger } from '../logger.js';
 import { verifyAuditChains } from '../audit/verify-chain.js';
+import { auditChainKey } from '../audit/audit-log.js';
 import { createCallerFactory } from '../trpc/init.js';
 import { createTestContext } from '../trpc/context.js';
 import { appRouter } from '../router.js';
@@ -23,9 +24,12 @@ import { DatabaseInUseError } from './pglite-lock.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-pglite-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+const APP_SECRET = 'x'.repeat(40);
+const chainKey = auditChainKey(APP_SECRET);
+
 async function open(): Promise<App> {
   // No DATABASE_URL: the real default, PGlite under DATA_DIR/pglite.
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', APP_SECRET: 'x'.repeat(40) });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', APP_SECRET });
   expect(config.database).toEqual({ kind: 'pglite', dir: path.join(dataDir, 'pglite') });
   return createApp(config, { logger: createLogger('silent'), clock: new ManualClock(new Date()) });
 }
@@ -60,7 +64,7 @@ describe('file-backed PGlite', () => {
         ),
       ),
     );
-    const beforeClose = await verifyAuditChains(first.services.prisma);
+    const beforeClose = await verifyAuditChains(first.services.prisma, chainKey);
     expect(beforeClose.ok).toBe(true);
     expect(await first.services.prisma.auditEvent.count({ where: { practiceId: practice.practiceId } })).toBe(33);
 
@@ -88,7 +92,7 @@ describe('file-backed PGlite', () => {
       await expect(caller.clients.create({ firstName: 'X', lastName: 'Y', email: 'dora@example.test' })).rejects.toMatchObject({
         code: 'CONFLICT',
       });
-      const afterReopen = await verifyAuditChains(reopened.services.prisma);
+      const afterReopen = await verifyAuditChains(reopened.services.prisma, chainKey);
       expect(afterReopen).toMatchObject({ ok: true, events: beforeClose.events + 1 }); // + the client.read
 
       const { sql } = reopened.services.database;
@@ -101,7 +105,7 @@ describe('file-backed PGlite', () => {
       } finally {
         await sql.exec('SET session_replication_role = origin');
       }
-      const tampered = await verifyAuditChains(reopened.services.prisma);
+      const tampered = await verifyAuditChains(reopened.services.prisma, chainKey);
       expect(tampered.problems).toEqual([{ chainId: practice.practiceId, seq: 2, problem: 'hash_mismatch' }]);
     } finally {
       await reopened.close();
