@@ -27,11 +27,42 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
       id: 'contact',
       title: { en: 'Contact details', es: 'Datos de contacto' },
       items: [
-        { type: 'text', id: 'first_name', label: { en: 'First name', es: 'Nombre' }, required: true, prefillKey: 'client.firstName', maxLength: 100 },
-        { type: 'text', id: 'last_name', label: { en: 'Last name', es: 'Apellido' }, required: true, prefillKey: 'client.lastName', maxLength: 100 },
-        { type: 'text', id: 'pronouns', label: { en: 'Pronouns (optional)', es: 'Pronombres (opcional)' }, prefillKey: 'client.pronouns', maxLength: 40 },
-        { type: 'email', id: 'email', label: { en: 'E-mail', es: 'Correo electrónico' }, required: true, prefillKey: 'client.email' },
-        { type: 'phone', id: 'phone', label: { en: 'Phone', es: 'Teléfono' }, prefillKey: 'client.phone' },
+        {
+          type: 'text',
+          id: 'first_name',
+          label: { en: 'First name', es: 'Nombre' },
+          required: true,
+          prefillKey: 'client.firstName',
+          maxLength: 100,
+        },
+        {
+          type: 'text',
+          id: 'last_name',
+          label: { en: 'Last name', es: 'Apellido' },
+          required: true,
+          prefillKey: 'client.lastName',
+          maxLength: 100,
+        },
+        {
+          type: 'text',
+          id: 'pronouns',
+          label: { en: 'Pronouns (optional)', es: 'Pronombres (opcional)' },
+          prefillKey: 'client.pronouns',
+          maxLength: 40,
+        },
+        {
+          type: 'email',
+          id: 'email',
+          label: { en: 'E-mail', es: 'Correo electrónico' },
+          required: true,
+          prefillKey: 'client.email',
+        },
+        {
+          type: 'phone',
+          id: 'phone',
+          label: { en: 'Phone', es: 'Teléfono' },
+          prefillKey: 'client.phone',
+        },
         {
           type: 'date',
           id: 'date_of_birth',
@@ -41,8 +72,18 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
           maxDate: 'today',
           prefillKey: 'client.dateOfBirth',
         },
-        { type: 'address', id: 'home_address', label: { en: 'Home address', es: 'Domicilio' }, countries: ['US'], requireRegion: true },
-        { type: 'yes_no', id: 'voicemail_ok', label: { en: 'May we leave a voicemail?', es: '¿Podemos dejarle un mensaje de voz?' } },
+        {
+          type: 'address',
+          id: 'home_address',
+          label: { en: 'Home address', es: 'Domicilio' },
+          countries: ['US'],
+          requireRegion: true,
+        },
+        {
+          type: 'yes_no',
+          id: 'voicemail_ok',
+          label: { en: 'May we leave a voicemail?', es: '¿Podemos dejarle un mensaje de voz?' },
+        },
       ],
     },
     {
@@ -72,7 +113,12 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
           requiredWhen: { field: 'concerns', op: 'includes', value: 'other' },
           maxLength: 200,
         },
-        { type: 'yes_no', id: 'seen_before', label: { en: 'Have you seen a therapist before?', es: '¿Ha visto a un terapeuta antes?' }, required: true },
+        {
+          type: 'yes_no',
+          id: 'seen_before',
+          label: { en: 'Have you seen a therapist before?', es: '¿Ha visto a un terapeuta antes?' },
+          required: true,
+        },
         {
           type: 'long_text',
           id: 'previous_therapy',
@@ -80,7 +126,15 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
           visibleWhen: { field: 'seen_before', op: 'eq', value: true },
           maxLength: 2000,
         },
-        { type: 'long_text', id: 'goals', label: { en: 'What would you like to be different?', es: '¿Qué le gustaría que cambiara?' }, maxLength: 2000 },
+        {
+          type: 'long_text',
+          id: 'goals',
+          label: {
+            en: 'What would you like to be different?',
+            es: '¿Qué le gustaría que cambiara?',
+          },
+          maxLength: 2000,
+        },
         {
           type: 'single_choice',
           id: 'modality',
@@ -100,11 +154,26 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
         {
           type: 'likert',
           id: 'phq2',
-          label: { en: 'Over the last 2 weeks, how often have you been bothered by…', es: 'En las últimas 2 semanas, ¿con qué frecuencia le ha molestado…' },
+          label: {
+            en: 'Over the last 2 weeks, how often have you been bothered by…',
+            es: 'En las últimas 2 semanas, ¿con qué frecuencia le ha molestado…',
+          },
           required: true,
           rows: [
-            { id: 'interest', label: { en: 'Little interest or pleasure in doing things', es: 'Poco interés o placer en hacer cosas' } },
-            { id: 'down', label: { en: 'Feeling down, depressed or hopeless', es: 'Sentirse decaído, deprimido o sin esperanza' } },
+            {
+              id: 'interest',
+              label: {
+                en: 'Little interest or pleasure in doing things',
+                es: 'Poco interés o placer en hacer cosas',
+              },
+            },
+            {
+              id: 'down',
+              label: {
+                en: 'Feeling down, depressed or hopeless',
+                es: 'Sentirse decaído, deprimido o sin esperanza',
+              },
+            },
           ],
           scale: phqScale,
         },
@@ -120,7 +189,10 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
         {
           type: 'number',
           id: 'sleep_hours',
-          label: { en: 'Hours of sleep on a typical night', es: 'Horas de sueño en una noche típica' },
+          label: {
+            en: 'Hours of sleep on a typical night',
+            es: 'Horas de sueño en una noche típica',
+          },
           min: 0,
           max: 24,
         },
@@ -130,18 +202,30 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
       id: 'consent',
       title: { en: 'Insurance and consent', es: 'Seguro y consentimiento' },
       items: [
-        { type: 'yes_no', id: 'use_insurance', label: { en: 'Will you use health insurance?', es: '¿Usará un seguro médico?' }, required: true },
+        {
+          type: 'yes_no',
+          id: 'use_insurance',
+          label: { en: 'Will you use health insurance?', es: '¿Usará un seguro médico?' },
+          required: true,
+        },
         {
           type: 'file_upload',
           id: 'insurance_card',
-          label: { en: 'Photo of your insurance card (optional)', es: 'Foto de su tarjeta de seguro (opcional)' },
+          label: {
+            en: 'Photo of your insurance card (optional)',
+            es: 'Foto de su tarjeta de seguro (opcional)',
+          },
           description: { en: 'An image or PDF up to 5 MB.', es: 'Una imagen o PDF de hasta 5 MB.' },
           accept: ['image/*', 'application/pdf'],
           maxBytes: 5_000_000,
           maxFiles: 2,
           visibleWhen: { field: 'use_insurance', op: 'eq', value: true },
         },
-        { type: 'section', id: 'consent_section', title: { en: 'Consent to treatment', es: 'Consentimiento para el tratamiento' } },
+        {
+          type: 'section',
+          id: 'consent_section',
+          title: { en: 'Consent to treatment', es: 'Consentimiento para el tratamiento' },
+        },
         {
           type: 'static_text',
           id: 'consent_text',
@@ -150,7 +234,12 @@ export const newClientIntake: Omit<FormDefinition, 'version'> = {
             es: 'Doy mi consentimiento para la evaluación y el tratamiento en Harbor Light Counseling. Entiendo que lo que comparto es confidencial salvo cuando la ley exige lo contrario (por ejemplo, un riesgo de daño grave).\n\nPuedo retirar este consentimiento en cualquier momento.',
           },
         },
-        { type: 'signature', id: 'signature', label: { en: 'Your signature', es: 'Su firma' }, required: true },
+        {
+          type: 'signature',
+          id: 'signature',
+          label: { en: 'Your signature', es: 'Su firma' },
+          required: true,
+        },
       ],
     },
   ],
@@ -168,20 +257,43 @@ export async function publishSeedForm(
   form: { key: string; title: string; definition: unknown },
 ): Promise<{ formId: string; versionId: string } | null> {
   const { prisma } = services;
-  if (await prisma.intakeForm.findFirst({ where: { practiceId, key: form.key }, select: { id: true } })) return null;
+  if (
+    await prisma.intakeForm.findFirst({
+      where: { practiceId, key: form.key },
+      select: { id: true },
+    })
+  )
+    return null;
   const definition = parseDefinition(form.definition, form.key, 1) as object;
   return prisma.$transaction(async (tx) => {
-    const created = await tx.intakeForm.create({ data: { practiceId, key: form.key, title: form.title }, select: { id: true } });
-    const version = await tx.intakeFormVersion.create({
-      data: { formId: created.id, version: 1, definition, createdById, publishedAt: services.clock.now() },
+    const created = await tx.intakeForm.create({
+      data: { practiceId, key: form.key, title: form.title },
       select: { id: true },
     });
-    await tx.intakeForm.update({ where: { id: created.id }, data: { status: 'published', currentVersionId: version.id }, select: { id: true } });
+    const version = await tx.intakeFormVersion.create({
+      data: {
+        formId: created.id,
+        version: 1,
+        definition,
+        createdById,
+        publishedAt: services.clock.now(),
+      },
+      select: { id: true },
+    });
+    await tx.intakeForm.update({
+      where: { id: created.id },
+      data: { status: 'published', currentVersionId: version.id },
+      select: { id: true },
+    });
     return { formId: created.id, versionId: version.id };
   });
 }
 
 /** Publishes {@link newClientIntake} for the demo practice. */
 export function seedDemoIntakeForm(services: AppServices, practiceId: string, ownerId: string) {
-  return publishSeedForm(services, practiceId, ownerId, { key: DEMO_FORM_KEY, title: 'New client intake', definition: newClientIntake });
+  return publishSeedForm(services, practiceId, ownerId, {
+    key: DEMO_FORM_KEY,
+    title: 'New client intake',
+    definition: newClientIntake,
+  });
 }
