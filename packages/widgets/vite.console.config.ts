@@ -19,7 +19,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      output: { entryFileNames: 'assets/console-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' },
+      output: {
+        entryFileNames: 'assets/console-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+      },
     },
   },
 });

@@ -9,7 +9,9 @@ import { publishSeedForm } from '../../server/src/domains/intake/demo-form.js';
 
 // otplib is the server's dependency, not the widgets': load it from there.
 const serverRequire = createRequire(new URL('../../server/package.json', import.meta.url));
-const otplib = (await import(pathToFileURL(serverRequire.resolve('otplib')).href)) as typeof import('otplib');
+const otplib = (await import(
+  pathToFileURL(serverRequire.resolve('otplib')).href
+)) as typeof import('otplib');
 
 const PERIOD = 30;
 
@@ -45,16 +47,33 @@ export function commandHandler(app: App, fixture: Fixture) {
       case 'fixture':
         return fixture;
       case 'createStaff':
-        return createStaff(services, fixture.practiceId, command.role ?? 'owner', command.enrolled ?? true);
+        return createStaff(
+          services,
+          fixture.practiceId,
+          command.role ?? 'owner',
+          command.enrolled ?? true,
+        );
       case 'totp':
         return totp(command.secret);
       case 'submit':
-        return { submissionId: await submitIntake(services, fixture.publishableKey, fixture.formVersionId, command) };
+        return {
+          submissionId: await submitIntake(
+            services,
+            fixture.publishableKey,
+            fixture.formVersionId,
+            command,
+          ),
+        };
       case 'expireSessions': {
         // Moves the user's live sessions' last activity past the idle limit;
         // the server's own check then ends them on the next request.
-        const user = await services.prisma.staffUser.findUniqueOrThrow({ where: { email: command.email }, select: { id: true } });
-        const past = new Date(services.clock.now().getTime() - services.config.staffIdleTimeoutMs - 60_000);
+        const user = await services.prisma.staffUser.findUniqueOrThrow({
+          where: { email: command.email },
+          select: { id: true },
+        });
+        const past = new Date(
+          services.clock.now().getTime() - services.config.staffIdleTimeoutMs - 60_000,
+        );
         const { count } = await services.prisma.session.updateMany({
           where: { staffUserId: user.id, revokedAt: null },
           data: { lastSeenAt: past },
@@ -68,7 +87,10 @@ export function commandHandler(app: App, fixture: Fixture) {
           title: command.key,
           definition: command.definition,
         }).catch((error: unknown) => {
-          if (!/unique constraint|P2002/.test(`${(error as { code?: string }).code} ${String(error)}`)) throw error;
+          if (
+            !/unique constraint|P2002/.test(`${(error as { code?: string }).code} ${String(error)}`)
+          )
+            throw error;
         });
         return { publishableKey: fixture.publishableKey };
       default:

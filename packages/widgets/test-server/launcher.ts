@@ -29,7 +29,10 @@ const config = loadConfig({
 // Every request comes from 127.0.0.1: per-IP limits sized for people would
 // trip on a test run, so they are raised; per-account lockout stays as is.
 const app = await createApp(config, {
-  rateLimitRules: { request: { points: 100_000, duration: 60 }, authByIp: { points: 10_000, duration: 60 } },
+  rateLimitRules: {
+    request: { points: 100_000, duration: 60 },
+    authByIp: { points: 10_000, duration: 60 },
+  },
 });
 const fixture = await seed(app, origin);
 const handle = commandHandler(app, fixture);

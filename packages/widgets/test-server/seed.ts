@@ -47,10 +47,25 @@ export const TEST_FORM = {
       id: 'about',
       title: 'About you',
       items: [
-        { type: 'text', id: 'first_name', label: { en: 'First name', es: 'Nombre' }, required: true },
+        {
+          type: 'text',
+          id: 'first_name',
+          label: { en: 'First name', es: 'Nombre' },
+          required: true,
+        },
         { type: 'email', id: 'email', label: 'E-mail', required: true },
-        { type: 'yes_no', id: 'seen_before', label: { en: 'Seen a therapist before?', es: '¿Ha visto a un terapeuta antes?' }, required: true },
-        { type: 'text', id: 'previous_therapist', label: 'Who did you see?', visibleWhen: { field: 'seen_before', op: 'eq', value: true } },
+        {
+          type: 'yes_no',
+          id: 'seen_before',
+          label: { en: 'Seen a therapist before?', es: '¿Ha visto a un terapeuta antes?' },
+          required: true,
+        },
+        {
+          type: 'text',
+          id: 'previous_therapist',
+          label: 'Who did you see?',
+          visibleWhen: { field: 'seen_before', op: 'eq', value: true },
+        },
         {
           type: 'single_choice',
           id: 'referral',
@@ -60,7 +75,12 @@ export const TEST_FORM = {
             { value: 'other', label: 'Other' },
           ],
         },
-        { type: 'text', id: 'referral_other', label: 'Tell us more', visibleWhen: { field: 'referral', op: 'eq', value: 'other' } },
+        {
+          type: 'text',
+          id: 'referral_other',
+          label: 'Tell us more',
+          visibleWhen: { field: 'referral', op: 'eq', value: 'other' },
+        },
       ],
     },
     {
@@ -75,19 +95,33 @@ export const TEST_FORM = {
   ],
 };
 
-export async function createStaff(services: Services, practiceId: string, role: StaffRole, enrolled: boolean): Promise<StaffAccount> {
+export async function createStaff(
+  services: Services,
+  practiceId: string,
+  role: StaffRole,
+  enrolled: boolean,
+): Promise<StaffAccount> {
   const tag = crypto.randomBytes(4).toString('hex');
   const email = `${role.replace('_', '-')}-${tag}@console.test`;
   const password = `Console-${tag}-Lantern-Harbor`;
   const user = await services.prisma.staffUser.create({
-    data: { email, displayName: `${role} ${tag}`, passwordHash: await hashPassword(password), memberships: { create: { practiceId, role } } },
+    data: {
+      email,
+      displayName: `${role} ${tag}`,
+      passwordHash: await hashPassword(password),
+      memberships: { create: { practiceId, role } },
+    },
     select: { id: true },
   });
   let secret: string | null = null;
   if (enrolled) {
     secret = newTotpSecret();
     await services.prisma.mfaFactor.create({
-      data: { staffUserId: user.id, secretEnc: await sealTotpSecret(services, practiceId, secret), confirmedAt: services.clock.now() },
+      data: {
+        staffUserId: user.id,
+        secretEnc: await sealTotpSecret(services, practiceId, secret),
+        confirmedAt: services.clock.now(),
+      },
     });
   }
   return { userId: user.id, email, password, secret };
@@ -96,7 +130,13 @@ export async function createStaff(services: Services, practiceId: string, role: 
 /** A caller for the staff procedures, as a clinician who has passed MFA. */
 async function clinicianCaller(services: Services, practiceId: string) {
   const clinician = await createStaff(services, practiceId, 'clinician', true);
-  const { token } = await createStaffSession(services, { staffUserId: clinician.userId, practiceId, mfaVerified: true, ip: '127.0.0.1', userAgent: 'seed' });
+  const { token } = await createStaffSession(services, {
+    staffUserId: clinician.userId,
+    practiceId,
+    mfaVerified: true,
+    ip: '127.0.0.1',
+    userAgent: 'seed',
+  });
   return createCaller(createTestContext(services, { staffSessionToken: token }));
 }
 
@@ -123,7 +163,9 @@ function signatureDataUrl(): string {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 0, 0, 0, 0], 8);
-  const rows = Array.from({ length: size }, (_, y) => Buffer.from([0, ...Array.from({ length: size }, (_, x) => (x === y ? 0 : 255))]));
+  const rows = Array.from({ length: size }, (_, y) =>
+    Buffer.from([0, ...Array.from({ length: size }, (_, x) => (x === y ? 0 : 255))]),
+  );
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
@@ -140,10 +182,16 @@ export async function submitIntake(
   formVersionId: string,
   client: { firstName: string; lastName: string },
 ): Promise<string> {
-  const widget = createCaller(createTestContext(services, { publishableKey, idempotencyKey: crypto.randomUUID() }));
+  const widget = createCaller(
+    createTestContext(services, { publishableKey, idempotencyKey: crypto.randomUUID() }),
+  );
   const { submissionId } = await widget.intake.submit({
     formVersionId,
-    client: { firstName: client.firstName, lastName: client.lastName, email: `${client.firstName.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}@example.test` },
+    client: {
+      firstName: client.firstName,
+      lastName: client.lastName,
+      email: `${client.firstName.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}@example.test`,
+    },
     answers: {
       first_name: client.firstName,
       email: 'client@example.test',
@@ -178,15 +226,27 @@ export async function seed(app: App, origin: string): Promise<Fixture> {
   });
   const staff = await clinicianCaller(services, provisioned.practiceId);
   const formKey = 'new-client-intake';
-  const created = await staff.intake.forms.create({ key: formKey, title: 'New client intake', definition: TEST_FORM });
+  const created = await staff.intake.forms.create({
+    key: formKey,
+    title: 'New client intake',
+    definition: TEST_FORM,
+  });
   await staff.intake.forms.publish({ formId: created.formId });
   const clientName = 'Rosa Diaz';
-  const submissionId = await submitIntake(services, provisioned.publishableKey, created.versionId, { firstName: 'Rosa', lastName: 'Diaz' });
+  const submissionId = await submitIntake(services, provisioned.publishableKey, created.versionId, {
+    firstName: 'Rosa',
+    lastName: 'Diaz',
+  });
   return {
     practiceId: provisioned.practiceId,
     practiceName,
     publishableKey: provisioned.publishableKey,
-    owner: { userId: provisioned.ownerId, email: 'owner@console.test', password: ownerPassword, secret },
+    owner: {
+      userId: provisioned.ownerId,
+      email: 'owner@console.test',
+      password: ownerPassword,
+      secret,
+    },
     formId: created.formId,
     formKey,
     formVersionId: created.versionId,

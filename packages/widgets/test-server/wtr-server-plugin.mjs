@@ -71,7 +71,13 @@ export function tcrmServerMiddleware() {
     ctx.respond = false;
     await new Promise((resolve) => {
       const upstream = http.request(
-        { host: '127.0.0.1', port, method: ctx.req.method, path: ctx.req.url, headers: ctx.req.headers },
+        {
+          host: '127.0.0.1',
+          port,
+          method: ctx.req.method,
+          path: ctx.req.url,
+          headers: ctx.req.headers,
+        },
         (response) => {
           ctx.res.writeHead(response.statusCode ?? 502, response.headers);
           response.pipe(ctx.res);

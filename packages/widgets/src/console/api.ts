@@ -21,7 +21,11 @@ export function createConsoleApi(options: {
     headers: () => ({}),
     onUnauthorized: options.onUnauthorized,
     fetch: async (input, init) => {
-      const response = await fetch(input, { ...init, credentials: 'same-origin', cache: 'no-store' });
+      const response = await fetch(input, {
+        ...init,
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
       if (response.ok) options.onContact?.();
       return response;
     },

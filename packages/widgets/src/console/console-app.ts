@@ -16,7 +16,13 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /** Which role list guards each route (sign-in is open). */
-const AREA = { inbox: 'inbox', submission: 'submission', forms: 'forms', form: 'formEdit', settings: 'settings' } as const;
+const AREA = {
+  inbox: 'inbox',
+  submission: 'submission',
+  forms: 'forms',
+  form: 'formEdit',
+  settings: 'settings',
+} as const;
 
 /**
  * The staff console: hash router, session, idle logoff, language, and the
@@ -105,7 +111,8 @@ export class TcrmConsoleApp extends LitElement {
       this.me = await this.api.auth.me.query();
     } catch (error) {
       this.me = null;
-      if (!['UNAUTHENTICATED', 'SESSION_EXPIRED'].includes(errorCode(error))) this.announce(this.strings.t('error.network'));
+      if (!['UNAUTHENTICATED', 'SESSION_EXPIRED'].includes(errorCode(error)))
+        this.announce(this.strings.t('error.network'));
     }
     if (this.me?.mfa.verified) this.#startIdle();
   }
@@ -155,7 +162,8 @@ export class TcrmConsoleApp extends LitElement {
   async #onSignedIn(): Promise<void> {
     this.notice = '';
     await this.#loadMe();
-    const next = this.#returnTo && !this.#returnTo.startsWith('#/sign-in') ? this.#returnTo : '#/inbox';
+    const next =
+      this.#returnTo && !this.#returnTo.startsWith('#/sign-in') ? this.#returnTo : '#/inbox';
     this.#returnTo = '';
     this.navigate(next);
   }
@@ -169,7 +177,13 @@ export class TcrmConsoleApp extends LitElement {
   get #ctx(): ConsoleContext {
     const { api, me, strings } = this;
     if (this.#context?.me !== me || this.#context.strings !== strings) {
-      this.#context = { api, me, strings, announce: (m) => this.announce(m), navigate: (h) => this.navigate(h) };
+      this.#context = {
+        api,
+        me,
+        strings,
+        announce: (m) => this.announce(m),
+        navigate: (h) => this.navigate(h),
+      };
     }
     return this.#context;
   }
@@ -182,8 +196,20 @@ export class TcrmConsoleApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Remember a deep link opened while signed out.
-    if (changed.has('route') && this.ready && !this.me?.mfa.verified && this.route.name !== 'sign-in') this.#returnTo = location.hash;
-    if (changed.has('ready') && this.ready && !this.me?.mfa.verified && this.route.name !== 'sign-in') this.#returnTo = location.hash;
+    if (
+      changed.has('route') &&
+      this.ready &&
+      !this.me?.mfa.verified &&
+      this.route.name !== 'sign-in'
+    )
+      this.#returnTo = location.hash;
+    if (
+      changed.has('ready') &&
+      this.ready &&
+      !this.me?.mfa.verified &&
+      this.route.name !== 'sign-in'
+    )
+      this.#returnTo = location.hash;
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
@@ -191,7 +217,8 @@ export class TcrmConsoleApp extends LitElement {
     const key = JSON.stringify(this.#shown);
     if (!this.ready || key === this.#focusedRoute) return;
     this.#focusedRoute = key;
-    const view = this.renderRoot.querySelector('main > *') as (HTMLElement & Partial<ConsoleView>) | null;
+    const view = this.renderRoot.querySelector('main > *') as
+      (HTMLElement & Partial<ConsoleView>) | null;
     if (!view) return;
     await view.updateComplete;
     const heading = view.shadowRoot?.querySelector('h1') ?? view.querySelector('h1');
@@ -215,39 +242,74 @@ export class TcrmConsoleApp extends LitElement {
   #focusedRoute = '';
 
   protected override render() {
-    const t = (k: Parameters<ConsoleStrings['t']>[0], p?: Record<string, string | number>) => this.strings.t(k, p);
+    const t = (k: Parameters<ConsoleStrings['t']>[0], p?: Record<string, string | number>) =>
+      this.strings.t(k, p);
     const me = this.me?.mfa.verified ? this.me : null;
     return html`
-      <button class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}>${t('app.skip')}</button>
+      <button
+        class="skip"
+        @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}
+      >
+        ${t('app.skip')}
+      </button>
       <header role="banner">
-        <p class="brand">${t('app.name')}${me ? html` · <span data-testid="practice-name">${me.practice.name}</span>` : nothing}</p>
+        <p class="brand">
+          ${t('app.name')}${me ? html` · <span data-testid="practice-name">${me.practice.name}</span>` : nothing}
+        </p>
         ${me ? this.#nav(me) : nothing}
         <div class="tools">
           <label for="locale">${t('app.language')}</label>
-          <select id="locale" data-testid="locale-select" @change=${(e: Event) => void this.#setLocale((e.target as HTMLSelectElement).value)}>
+          <select
+            id="locale"
+            data-testid="locale-select"
+            @change=${(e: Event) => void this.#setLocale((e.target as HTMLSelectElement).value)}
+          >
             ${Object.keys(CONSOLE_LANGUAGES).map((l) => html`<option value=${l} ?selected=${this.strings.language === l}>${l === 'es' ? 'Español' : 'English'}</option>`)}
           </select>
-          ${me
-            ? html`<span class="who">${t('app.signedInAs', { name: me.user.displayName, role: t(`role.${me.role}`) })}</span>
-                <button class="secondary" @click=${() => void this.#signOut()} data-testid="sign-out">${t('app.signOut')}</button>`
-            : nothing}
+          ${
+            me
+              ? html`<span class="who"
+                    >${t('app.signedInAs', { name: me.user.displayName, role: t(`role.${me.role}`) })}</span
+                  >
+                  <button
+                    class="secondary"
+                    @click=${() => void this.#signOut()}
+                    data-testid="sign-out"
+                  >
+                    ${t('app.signOut')}
+                  </button>`
+              : nothing
+          }
         </div>
       </header>
-      <main id="main" tabindex="-1">${this.ready ? this.#view() : html`<p>${t('app.loading')}</p>`}</main>
-      <div class="status" role="status" aria-live="polite" data-testid="console-status">${this.status}</div>
+      <main id="main" tabindex="-1">
+        ${this.ready ? this.#view() : html`<p>${t('app.loading')}</p>`}
+      </main>
+      <div class="status" role="status" aria-live="polite" data-testid="console-status">
+        ${this.status}
+      </div>
       ${this.idleSeconds !== null ? this.#idleWarning(this.idleSeconds) : nothing}
     `;
   }
 
   #nav(me: StaffMe) {
     const current = this.#shown.name;
-    const link = (name: 'inbox' | 'forms' | 'settings', area: 'inbox' | 'forms' | 'settings', active: boolean) =>
+    const link = (
+      name: 'inbox' | 'forms' | 'settings',
+      area: 'inbox' | 'forms' | 'settings',
+      active: boolean,
+    ) =>
       may(me, area)
-        ? html`<li><a href="#/${name}" aria-current=${active ? 'page' : nothing} data-testid="nav-${name}">${this.strings.t(`nav.${name}`)}</a></li>`
+        ? html`<li>
+            <a href="#/${name}" aria-current=${active ? 'page' : nothing} data-testid="nav-${name}"
+              >${this.strings.t(`nav.${name}`)}</a
+            >
+          </li>`
         : nothing;
     return html`<nav aria-label=${this.strings.t('app.nav')}>
       <ul>
-        ${link('inbox', 'inbox', current === 'inbox' || current === 'submission')} ${link('forms', 'forms', current === 'forms' || current === 'form')}
+        ${link('inbox', 'inbox', current === 'inbox' || current === 'submission')}
+        ${link('forms', 'forms', current === 'forms' || current === 'form')}
         ${link('settings', 'settings', current === 'settings')}
       </ul>
     </nav>`;
@@ -258,7 +320,12 @@ export class TcrmConsoleApp extends LitElement {
     const ctx = this.#ctx;
     if (route.name === 'sign-in') {
       const step: SignInStep = this.me ? (this.me.mfa.enrolled ? 'verify' : 'enroll') : 'password';
-      return html`<tcrm-console-sign-in .ctx=${ctx} .step=${step} .notice=${this.notice} @tcrm-console-signed-in=${() => void this.#onSignedIn()}></tcrm-console-sign-in>`;
+      return html`<tcrm-console-sign-in
+        .ctx=${ctx}
+        .step=${step}
+        .notice=${this.notice}
+        @tcrm-console-signed-in=${() => void this.#onSignedIn()}
+      ></tcrm-console-sign-in>`;
     }
     if (!may(this.me, AREA[route.name])) {
       return html`<section><h1 tabindex="-1">${this.strings.t('app.forbidden')}</h1></section>`;
@@ -267,21 +334,36 @@ export class TcrmConsoleApp extends LitElement {
       case 'inbox':
         return html`<tcrm-console-inbox .ctx=${ctx} .filter=${route.status}></tcrm-console-inbox>`;
       case 'submission':
-        return html`<tcrm-console-submission .ctx=${ctx} .submissionId=${route.id}></tcrm-console-submission>`;
+        return html`<tcrm-console-submission
+          .ctx=${ctx}
+          .submissionId=${route.id}
+        ></tcrm-console-submission>`;
       case 'forms':
         return html`<tcrm-console-forms .ctx=${ctx}></tcrm-console-forms>`;
       case 'form':
-        return html`<tcrm-console-form-editor .ctx=${ctx} .formId=${route.id}></tcrm-console-form-editor>`;
+        return html`<tcrm-console-form-editor
+          .ctx=${ctx}
+          .formId=${route.id}
+        ></tcrm-console-form-editor>`;
       case 'settings':
         return html`<tcrm-console-settings .ctx=${ctx}></tcrm-console-settings>`;
     }
   }
 
   #idleWarning(seconds: number) {
-    return html`<div class="idle" role="alertdialog" aria-modal="false" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-warning">
+    return html`<div
+      class="idle"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-body"
+      data-testid="idle-warning"
+    >
       <h2 id="idle-title">${this.strings.t('idle.title')}</h2>
       <p id="idle-body">${this.strings.t('idle.body', { seconds })}</p>
-      <button @click=${() => this.#idle?.keepAlive()} data-testid="idle-stay">${this.strings.t('idle.stay')}</button>
+      <button @click=${() => this.#idle?.keepAlive()} data-testid="idle-stay">
+        ${this.strings.t('idle.stay')}
+      </button>
     </div>`;
   }
 }

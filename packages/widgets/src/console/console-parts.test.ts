@@ -22,8 +22,21 @@ const definition = {
         { type: 'section', id: 's1', title: 'About you' },
         { type: 'text', id: 'name', label: { en: 'Name', es: 'Nombre' }, required: true },
         { type: 'yes_no', id: 'meds', label: 'Taking medication?' },
-        { type: 'long_text', id: 'which', label: 'Which ones?', visibleWhen: { field: 'meds', op: 'eq', value: true } },
-        { type: 'single_choice', id: 'contact', label: 'Contact by', options: [{ value: 'email', label: 'E-mail' }, { value: 'phone', label: 'Phone' }] },
+        {
+          type: 'long_text',
+          id: 'which',
+          label: 'Which ones?',
+          visibleWhen: { field: 'meds', op: 'eq', value: true },
+        },
+        {
+          type: 'single_choice',
+          id: 'contact',
+          label: 'Contact by',
+          options: [
+            { value: 'email', label: 'E-mail' },
+            { value: 'phone', label: 'Phone' },
+          ],
+        },
       ],
     },
   ],
@@ -31,7 +44,12 @@ const definition = {
 
 async function preview(locale = 'en', value: unknown = definition): Promise<ConsoleFormPreview> {
   const strings = await ConsoleStrings.load(locale);
-  const element = await fixture<ConsoleFormPreview>(html`<tcrm-console-form-preview .definition=${value} .strings=${strings}></tcrm-console-form-preview>`);
+  const element = await fixture<ConsoleFormPreview>(
+    html`<tcrm-console-form-preview
+      .definition=${value}
+      .strings=${strings}
+    ></tcrm-console-form-preview>`,
+  );
   await settle(element);
   return element;
 }
@@ -57,7 +75,9 @@ describe('console form preview', () => {
 
   it('says the preview is unavailable for JSON that is not a form, instead of throwing', async () => {
     const element = await preview('en', { pages: 'nope' });
-    expect(element.shadowRoot!.textContent).to.contain('The preview appears when the definition has pages.');
+    expect(element.shadowRoot!.textContent).to.contain(
+      'The preview appears when the definition has pages.',
+    );
   });
 });
 
@@ -65,7 +85,10 @@ describe('console routes', () => {
   const id = '0b6f3c1e-6f1a-4c55-9a55-2f1d2b3c4d5e';
   it('parses hashes and falls back to the new inbox', () => {
     expect(parseRoute(`#/submissions/${id}`)).to.deep.equal({ name: 'submission', id });
-    expect(parseRoute('#/inbox?status=reviewed')).to.deep.equal({ name: 'inbox', status: 'reviewed' });
+    expect(parseRoute('#/inbox?status=reviewed')).to.deep.equal({
+      name: 'inbox',
+      status: 'reviewed',
+    });
     expect(parseRoute('#/inbox?status=bogus')).to.deep.equal({ name: 'inbox', status: 'new' });
     expect(parseRoute('#/submissions/not-an-id')).to.deep.equal({ name: 'inbox', status: 'new' });
     expect(parseRoute('')).to.deep.equal({ name: 'inbox', status: 'new' });
@@ -73,7 +96,15 @@ describe('console routes', () => {
   });
 
   it('writes back what it parses', () => {
-    for (const hash of ['#/sign-in', '#/inbox', '#/inbox?status=all', `#/submissions/${id}`, '#/forms', `#/forms/${id}`, '#/settings']) {
+    for (const hash of [
+      '#/sign-in',
+      '#/inbox',
+      '#/inbox?status=all',
+      `#/submissions/${id}`,
+      '#/forms',
+      `#/forms/${id}`,
+      '#/settings',
+    ]) {
       expect(routeHash(parseRoute(hash))).to.equal(hash);
     }
   });
@@ -88,25 +119,37 @@ describe('embed snippet and origins', () => {
   });
 
   it('accepts bare origins only, one per line, without duplicates', () => {
-    expect(parseOrigins('https://a.example\n\nhttp://localhost:8080\nhttps://a.example')).to.deep.equal({
+    expect(
+      parseOrigins('https://a.example\n\nhttp://localhost:8080\nhttps://a.example'),
+    ).to.deep.equal({
       origins: ['https://a.example', 'http://localhost:8080'],
       invalid: [],
     });
-    expect(parseOrigins('https://a.example/path\nftp://b.example\nnope').invalid).to.deep.equal(['https://a.example/path', 'ftp://b.example', 'nope']);
+    expect(parseOrigins('https://a.example/path\nftp://b.example\nnope').invalid).to.deep.equal([
+      'https://a.example/path',
+      'ftp://b.example',
+      'nope',
+    ]);
   });
 });
 
 describe('console strings', () => {
   it('has every English key in Spanish, each translated', () => {
     expect(Object.keys(consoleEs).sort()).to.deep.equal(Object.keys(consoleEn).sort());
-    const same = Object.keys(consoleEn).filter((k) => consoleEs[k as keyof typeof consoleEn] === consoleEn[k as keyof typeof consoleEn]);
+    const same = Object.keys(consoleEn).filter(
+      (k) => consoleEs[k as keyof typeof consoleEn] === consoleEn[k as keyof typeof consoleEn],
+    );
     // Words that are the same in both languages.
-    expect(same.sort()).to.deep.equal(['role.auditor', 'settings.kindPublishable'].filter((k) => same.includes(k)).sort());
+    expect(same.sort()).to.deep.equal(
+      ['role.auditor', 'settings.kindPublishable'].filter((k) => same.includes(k)).sort(),
+    );
   });
 
   it('formats times in the practice timezone and falls back to English for other languages', () => {
     const strings = new ConsoleStrings('en-US');
-    expect(strings.dateTime('2026-03-01T15:00:00Z', 'America/New_York')).to.equal('Mar 1, 2026, 10:00 AM');
+    expect(strings.dateTime('2026-03-01T15:00:00Z', 'America/New_York')).to.equal(
+      'Mar 1, 2026, 10:00 AM',
+    );
     expect(new ConsoleStrings('de').t('signIn.title')).to.equal('Sign in');
   });
 });

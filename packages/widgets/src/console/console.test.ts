@@ -1,12 +1,26 @@
 // The staff console against a real server (test-server/: PGlite, seeded
 // practice, form and submission; /trpc and /files proxied on this page's
-// origin). All console tests that sign in live in this one file: wtr pages
-// share one cookie jar, and the staff session is a cookie, so they must not
-// run concurrently with each other.
+// origin). The staff session is a cookie and wtr pages share one cookie
+// jar: console test files rely on wtr running files one at a time
+// (concurrency 1 in web-test-runner.config.mjs), and each test signs out first.
 import { expect, waitUntil } from '@open-wc/testing';
 import { axeViolations } from '../testing/axe.js';
 import { press, type } from '../testing/fixtures.js';
-import { allByTestId, byTestId, find, fill, focused, mountConsole, newStaff, server, sessionStatus, signIn, viewHeading, type Fixture } from './testing/console-harness.js';
+import {
+  allByTestId,
+  byTestId,
+  find,
+  fill,
+  focused,
+  mountConsole,
+  newStaff,
+  server,
+  sessionStatus,
+  signIn,
+  text,
+  viewHeading,
+  type Fixture,
+} from './testing/console-harness.js';
 
 describe('staff console', () => {
   let seeded: Fixture;
@@ -24,9 +38,11 @@ describe('staff console', () => {
     const select = byTestId<HTMLSelectElement>(app, 'locale-select')!;
     select.value = 'es';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => viewHeading(app)?.textContent === 'Iniciar sesión', 'Spanish heading');
+    await waitUntil(() => text(viewHeading(app)) === 'Iniciar sesión', 'Spanish heading');
     expect(document.documentElement.lang).to.equal('es');
-    expect(byTestId(app, 'sign-in-email')!.labels?.[0]?.textContent).to.equal('Correo electrónico');
+    expect(text(byTestId<HTMLInputElement>(app, 'sign-in-email')!.labels?.[0])).to.equal(
+      'Correo electrónico',
+    );
     expect(await axeViolations(app)).to.deep.equal([]);
   });
 
@@ -37,7 +53,7 @@ describe('staff console', () => {
     await fill(byTestId(app, 'sign-in-email')!, staff.email);
     await fill(byTestId(app, 'sign-in-password')!, 'not-the-password');
     byTestId(app, 'sign-in-submit')!.click();
-    expect((await find(app, 'sign-in-error')).textContent).to.equal('Incorrect e-mail or password.');
+    expect(text(await find(app, 'sign-in-error'))).to.equal('Incorrect e-mail or password.');
     expect(byTestId(app, 'mfa-code')).to.equal(undefined);
 
     await fill(byTestId(app, 'sign-in-password')!, staff.password);
@@ -45,7 +61,7 @@ describe('staff console', () => {
     const code = await find(app, 'mfa-code');
     // A new step is a new screen: focus is on its heading.
     await waitUntil(() => focused() === viewHeading(app), 'focus on the MFA heading');
-    expect(viewHeading(app)!.textContent).to.equal('Two-factor authentication');
+    expect(text(viewHeading(app))).to.equal('Two-factor authentication');
     // The password alone is not a session for PHI: staff procedures still refuse.
     expect(await sessionStatus()).to.equal(200); // auth.me is allowed before MFA…
     const inbox = await fetch('/trpc/intake.submissions.list?batch=1&input=%7B%7D');
@@ -53,11 +69,14 @@ describe('staff console', () => {
 
     await fill(code, '000000');
     byTestId(app, 'mfa-submit')!.click();
-    await waitUntil(() => byTestId(app, 'sign-in-error')?.textContent?.includes('not valid'), 'wrong code refused');
+    await waitUntil(
+      () => byTestId(app, 'sign-in-error')?.textContent?.includes('not valid'),
+      'wrong code refused',
+    );
     await fill(code, await server<string>({ op: 'totp', secret: staff.secret }));
     byTestId(app, 'mfa-submit')!.click();
     await find(app, 'nav-inbox');
-    expect(byTestId(app, 'practice-name')!.textContent).to.equal(seeded.practiceName);
+    expect(text(byTestId(app, 'practice-name'))).to.equal(seeded.practiceName);
     expect(location.hash).to.equal('#/inbox');
     await waitUntil(() => focused() === viewHeading(app), 'focus on the inbox heading');
   });
@@ -87,9 +106,16 @@ describe('staff console', () => {
     const app = await mountConsole();
     await signIn(app, await newStaff('clinician'));
     const row = await waitUntil(
-      () => allByTestId(app, 'submission-row').find((r) => r.dataset['submissionId'] === seeded.submissionId),
+      () =>
+        allByTestId(app, 'submission-row').find(
+          (r) => r.dataset['submissionId'] === seeded.submissionId,
+        ),
       'seeded submission listed',
-    ).then(() => allByTestId(app, 'submission-row').find((r) => r.dataset['submissionId'] === seeded.submissionId)!);
+    ).then(() =>
+      allByTestId(app, 'submission-row').find(
+        (r) => r.dataset['submissionId'] === seeded.submissionId,
+      )!,
+    );
     expect(row.dataset['status']).to.equal('new');
     expect(row.textContent).to.contain(seeded.clientName).and.contain('New client intake');
     expect(await axeViolations(app)).to.deep.equal([]);
@@ -98,10 +124,19 @@ describe('staff console', () => {
     const answers = await find(app, 'answers');
     await waitUntil(() => focused() === viewHeading(app), 'focus on the submission heading');
     const shown = Object.fromEntries(
-      allByTestId(answers, 'answer').map((a) => [a.dataset['fieldId'], a.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim()]),
+      allByTestId(answers, 'answer').map((a) => [
+        a.dataset['fieldId'],
+        a.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim(),
+      ]),
     );
-    expect(shown).to.include({ first_name: 'Rosa', seen_before: 'No', referral: 'My doctor', sleep_hours: '5', concerns: 'Trouble sleeping. Worry at work.' });
-    expect(answers.querySelector('[data-field-id="first_name"] dt')!.textContent).to.equal('First name');
+    expect(shown).to.include({
+      first_name: 'Rosa',
+      seen_before: 'No',
+      referral: 'My doctor',
+      sleep_hours: '5',
+      concerns: 'Trouble sleeping. Worry at work.',
+    });
+    expect(text(answers.querySelector('[data-field-id="first_name"] dt'))).to.equal('First name');
     // Questions hidden by their conditions are not shown at all.
     expect(Object.keys(shown)).not.to.include.members(['previous_therapist']);
     expect(Object.keys(shown)).not.to.include('referral_other');
@@ -116,23 +151,47 @@ describe('staff console', () => {
 
   it('marks a submission reviewed: status, announcement, focus, and the filters move it', async function () {
     this.timeout(20_000);
-    const { submissionId } = await server<{ submissionId: string }>({ op: 'submit', firstName: 'Mark', lastName: 'Reviewed' });
+    const { submissionId } = await server<{ submissionId: string }>({
+      op: 'submit',
+      firstName: 'Mark',
+      lastName: 'Reviewed',
+    });
     const app = await mountConsole({ hash: `#/submissions/${submissionId}` });
     await signIn(app, await newStaff('owner'));
     // The deep link opened while signed out is where sign-in lands.
     expect(location.hash).to.equal(`#/submissions/${submissionId}`);
     (await find(app, 'mark-reviewed')).click();
-    await waitUntil(() => byTestId(app, 'submission-status')?.dataset['status'] === 'reviewed', 'status reviewed');
+    await waitUntil(
+      () => byTestId(app, 'submission-status')?.dataset['status'] === 'reviewed',
+      'status reviewed',
+    );
     expect(byTestId(app, 'mark-reviewed')).to.equal(undefined);
     expect(focused()).to.equal(byTestId(app, 'submission-status'));
-    await waitUntil(() => byTestId(app, 'console-status')!.textContent === 'Marked as reviewed.', 'announced');
+    await waitUntil(
+      () => text(byTestId(app, 'console-status')) === 'Marked as reviewed.',
+      'announced',
+    );
 
     location.hash = '#/inbox?status=reviewed';
-    await waitUntil(() => allByTestId(app, 'submission-row').some((r) => r.dataset['submissionId'] === submissionId), 'in reviewed');
+    await waitUntil(
+      () =>
+        allByTestId(app, 'submission-row').some((r) => r.dataset['submissionId'] === submissionId),
+      'in reviewed',
+    );
     byTestId<HTMLAnchorElement>(app, 'inbox-filter-new')!.click();
-    await waitUntil(() => byTestId(app, 'inbox-filter-new')!.getAttribute('aria-current') === 'page' && byTestId(app, 'inbox-table'), 'new filter');
-    await waitUntil(() => allByTestId(app, 'submission-row').every((r) => r.dataset['status'] === 'new'), 'new rows only');
-    expect(allByTestId(app, 'submission-row').map((r) => r.dataset['submissionId'])).not.to.include(submissionId);
+    await waitUntil(
+      () =>
+        byTestId(app, 'inbox-filter-new')!.getAttribute('aria-current') === 'page' &&
+        byTestId(app, 'inbox-table'),
+      'new filter',
+    );
+    await waitUntil(
+      () => allByTestId(app, 'submission-row').every((r) => r.dataset['status'] === 'new'),
+      'new rows only',
+    );
+    expect(allByTestId(app, 'submission-row').map((r) => r.dataset['submissionId'])).not.to.include(
+      submissionId,
+    );
   });
 
   it('returns to sign-in when the server ends the session (idle on the server)', async function () {
@@ -144,7 +203,7 @@ describe('staff console', () => {
     // The next request meets SESSION_EXPIRED.
     (await find<HTMLAnchorElement>(app, 'nav-forms')).click();
     const notice = await find(app, 'session-ended');
-    expect(notice.textContent).to.equal('Your session has ended. Sign in again.');
+    expect(text(notice)).to.equal('Your session has ended. Sign in again.');
     expect(byTestId(app, 'nav-inbox')).to.equal(undefined);
     expect(await sessionStatus()).to.equal(401);
   });
@@ -157,10 +216,12 @@ describe('staff console', () => {
     expect(byTestId(app, 'idle-warning')!.getAttribute('role')).to.equal('alertdialog');
     expect(focused()).to.equal(stay);
     stay.click();
-    await waitUntil(() => !byTestId(app, 'idle-warning'), 'warning closed after keep-alive', { timeout: 5_000 });
+    await waitUntil(() => !byTestId(app, 'idle-warning'), 'warning closed after keep-alive', {
+      timeout: 5_000,
+    });
     await find(app, 'idle-warning', 10_000);
     const notice = await find(app, 'session-ended', 10_000);
-    expect(notice.textContent).to.equal('You were signed out after a period of inactivity.');
+    expect(text(notice)).to.equal('You were signed out after a period of inactivity.');
     // Signed out on the server too, not just hidden.
     await waitUntil(async () => (await sessionStatus()) === 401, 'server session ended');
   });
@@ -171,15 +232,18 @@ describe('staff console', () => {
     const app = await mountConsole();
     (document.activeElement as HTMLElement | null)?.blur();
     // The test page may hold a focusable thing or two before the console.
-    for (let i = 0; i < 5 && focused()?.textContent !== 'Skip to main content'; i++) await press('Tab');
-    expect(focused()?.textContent).to.equal('Skip to main content');
+    for (let i = 0; i < 5 && text(focused()) !== 'Skip to main content'; i++) await press('Tab');
+    expect(text(focused())).to.equal('Skip to main content');
     await press('Tab', 'Tab'); // language, then e-mail
     expect(focused()).to.equal(byTestId(app, 'sign-in-email'));
     await type(staff.email);
     await press('Tab');
     await type(staff.password);
     await press('Enter');
-    await waitUntil(() => focused() === viewHeading(app) && byTestId(app, 'mfa-code'), 'focus on the MFA heading');
+    await waitUntil(
+      () => focused() === viewHeading(app) && byTestId(app, 'mfa-code'),
+      'focus on the MFA heading',
+    );
     await press('Tab');
     expect(focused()).to.equal(byTestId(app, 'mfa-code'));
     await type(await server<string>({ op: 'totp', secret: staff.secret }));
@@ -189,108 +253,7 @@ describe('staff console', () => {
     expect(byTestId(app, 'submission-link')).to.equal(undefined);
     byTestId(app, 'sign-out')!.click();
     await find(app, 'sign-in-email');
-    expect(byTestId(app, 'session-ended')!.textContent).to.equal('You are signed out.');
+    expect(text(byTestId(app, 'session-ended'))).to.equal('You are signed out.');
     expect(await sessionStatus()).to.equal(401);
-  });
-
-  it('creates a form, reports server-side definition issues, previews live conditions, saves and publishes', async function () {
-    this.timeout(30_000);
-    const app = await mountConsole({ hash: '#/forms' });
-    await signIn(app, await newStaff('clinician'));
-    const key = `console-test-${Date.now().toString(36)}`;
-    await fill(await find(app, 'form-create-title'), 'Console test form');
-    await fill(byTestId(app, 'form-create-key')!, key);
-    byTestId(app, 'form-create-submit')!.click();
-    const source = await find<HTMLTextAreaElement>(app, 'form-definition');
-    expect(location.hash).to.match(/^#\/forms\/[0-9a-f-]{36}$/);
-    await waitUntil(() => source.value.includes('first_name'), 'starter definition loaded');
-    const edit = (json: string) => {
-      source.value = json;
-      source.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    };
-
-    edit('{ "pages": [');
-    byTestId(app, 'form-save')!.click();
-    await waitUntil(() => byTestId(app, 'form-issues')!.textContent!.includes('Not valid JSON'), 'JSON error');
-    // Valid JSON, invalid definition (two questions with one id): only the server can say.
-    const item = (id: string, label: string) => ({ type: 'text', id, label });
-    edit(JSON.stringify({ version: 1, title: 'T', pages: [{ id: 'p', items: [item('a', 'A'), item('a', 'B')] }] }));
-    byTestId(app, 'form-save')!.click();
-    const issues = byTestId(app, 'form-issues')!;
-    await waitUntil(() => issues.querySelectorAll('li').length > 0 && !issues.textContent!.includes('Not valid JSON'), 'server issues listed');
-    expect(source.getAttribute('aria-invalid')).to.equal('true');
-
-    edit(
-      JSON.stringify({
-        version: 1,
-        title: 'Console test form',
-        pages: [
-          {
-            id: 'p1',
-            items: [
-              { type: 'yes_no', id: 'smoker', label: 'Do you smoke?' },
-              { type: 'number', id: 'packs', label: 'Packs a day', visibleWhen: { field: 'smoker', op: 'eq', value: true } },
-            ],
-          },
-        ],
-      }),
-    );
-    const preview = byTestId(app, 'form-preview')!;
-    await waitUntil(() => preview.querySelector('tcrm-console-form-preview')?.shadowRoot?.querySelector('[data-item-id="packs"]'), 'preview rendered');
-    const previewRoot = preview.querySelector('tcrm-console-form-preview')!.shadowRoot!;
-    const packs = previewRoot.querySelector<HTMLElement>('[data-item-id="packs"]')!;
-    expect(packs.hidden).to.equal(true);
-    previewRoot.querySelector('tcrm-yes-no')!.shadowRoot!.querySelector<HTMLInputElement>('input[value="yes"]')!.click();
-    await waitUntil(() => !packs.hidden, 'follow-up shown after "Yes"');
-
-    byTestId(app, 'form-save')!.click();
-    await waitUntil(() => byTestId(app, 'console-status')!.textContent === 'Saved version 1.', 'saved');
-    expect(byTestId(app, 'form-issues')!.textContent!.trim()).to.equal('');
-    const publish = byTestId<HTMLButtonElement>(app, 'form-publish')!;
-    await waitUntil(() => !publish.disabled, 'save finished');
-    publish.click();
-    await waitUntil(() => byTestId(app, 'form-version-status')!.textContent!.includes('published version: 1'), 'published');
-    expect(await axeViolations(app)).to.deep.equal([]);
-  });
-
-  it('manages publishable keys and their origins, and generates the embed snippet', async function () {
-    this.timeout(30_000);
-    const app = await mountConsole({ hash: '#/settings' });
-    await signIn(app, await newStaff('owner'));
-    await find(app, 'api-keys');
-    expect(await axeViolations(app)).to.deep.equal([]);
-    const snippetForm = await find<HTMLSelectElement>(app, 'snippet-form');
-    snippetForm.value = seeded.formKey;
-    snippetForm.dispatchEvent(new Event('change'));
-    const keySelect = byTestId<HTMLSelectElement>(app, 'snippet-key')!;
-    keySelect.value = seeded.publishableKey;
-    keySelect.dispatchEvent(new Event('change'));
-    await waitUntil(() => byTestId<HTMLTextAreaElement>(app, 'embed-snippet')!.value.includes(`form-key="${seeded.formKey}"`), 'snippet for the form');
-    expect(byTestId<HTMLTextAreaElement>(app, 'embed-snippet')!.value).to.equal(
-      `<script type="module" src="${location.origin}/widgets/tcrm-widgets.js"></script>\n` +
-        `<tcrm-intake-form form-key="${seeded.formKey}" publishable-key="${seeded.publishableKey}" api-url="${location.origin}"></tcrm-intake-form>`,
-    );
-
-    const label = `Site ${Date.now().toString(36)}`;
-    await fill(byTestId(app, 'key-create-label')!, label);
-    await fill(byTestId(app, 'key-create-origins')!, 'https://clinic.example');
-    byTestId(app, 'key-create-submit')!.click();
-    const rowOf = () => allByTestId(app, 'api-key-row').find((r) => r.textContent!.includes(label));
-    await waitUntil(rowOf, 'new key listed');
-    const origins = rowOf()!.querySelector<HTMLTextAreaElement>('[data-testid="key-origins"]')!;
-    expect(origins.value).to.equal('https://clinic.example');
-
-    await fill(origins, 'not an origin');
-    rowOf()!.querySelector<HTMLButtonElement>('[data-testid="key-origins-save"]')!.click();
-    await waitUntil(() => rowOf()!.querySelector('.error')!.textContent!.includes('must be an origin'), 'refused before sending');
-    origins.value = 'https://clinic.example\nhttps://www.clinic.example';
-    rowOf()!.querySelector<HTMLButtonElement>('[data-testid="key-origins-save"]')!.click();
-    await waitUntil(() => byTestId(app, 'console-status')!.textContent === 'Allowed origins saved.', 'saved');
-    // Read back from the server after the reload.
-    await waitUntil(() => rowOf()!.querySelector<HTMLTextAreaElement>('[data-testid="key-origins"]')!.value === 'https://clinic.example\nhttps://www.clinic.example', 'stored');
-
-    rowOf()!.querySelector<HTMLButtonElement>('[data-testid="key-revoke"]')!.click();
-    (await find(rowOf()!, 'key-revoke-confirm')).click();
-    await waitUntil(() => rowOf()!.textContent!.includes('Revoked') && !rowOf()!.querySelector('[data-testid="key-origins"]'), 'revoked');
   });
 });

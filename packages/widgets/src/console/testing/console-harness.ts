@@ -40,11 +40,17 @@ export async function server<R>(payload: Record<string, unknown> & { op: string 
 
 /** Every match below `root`: its shadow root, its light DOM, and the shadow roots within. */
 function deepAll(root: Element, selector: string): Element[] {
-  return [...(root.shadowRoot ? deepQueryAll(root.shadowRoot, selector) : []), ...deepQueryAll(root, selector)];
+  return [
+    ...(root.shadowRoot ? deepQueryAll(root.shadowRoot, selector) : []),
+    ...deepQueryAll(root, selector),
+  ];
 }
 
 /** The element with `data-testid`, looking through shadow roots. */
-export function byTestId<T extends HTMLElement = HTMLElement>(root: Element, id: string): T | undefined {
+export function byTestId<T extends HTMLElement = HTMLElement>(
+  root: Element,
+  id: string,
+): T | undefined {
   return deepAll(root, `[data-testid="${id}"]`)[0] as T | undefined;
 }
 
@@ -53,8 +59,15 @@ export function allByTestId<T extends HTMLElement = HTMLElement>(root: Element, 
 }
 
 /** Waits until the test id is present (and returns it). */
-export async function find<T extends HTMLElement = HTMLElement>(root: Element, id: string, timeout = 5_000): Promise<T> {
-  await waitUntil(() => byTestId(root, id), `[data-testid="${id}"] did not appear`, { timeout, interval: 25 });
+export async function find<T extends HTMLElement = HTMLElement>(
+  root: Element,
+  id: string,
+  timeout = 5_000,
+): Promise<T> {
+  await waitUntil(() => byTestId(root, id), `[data-testid="${id}"] did not appear`, {
+    timeout,
+    interval: 25,
+  });
   return byTestId<T>(root, id)!;
 }
 
@@ -68,7 +81,14 @@ export async function fill(input: HTMLElement, text: string): Promise<void> {
 /** The visible heading of the current view. */
 export function viewHeading(app: TcrmConsoleApp): HTMLElement | null {
   const view = app.shadowRoot!.querySelector('main > *');
-  return (view?.shadowRoot?.querySelector('h1') ?? view?.querySelector('h1') ?? null) as HTMLElement | null;
+  return (view?.shadowRoot?.querySelector('h1') ??
+    view?.querySelector('h1') ??
+    null) as HTMLElement | null;
+}
+
+/** Text as read: whitespace from template formatting collapsed. */
+export function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The element that really has focus, through shadow roots. */
@@ -80,15 +100,25 @@ export function focused(): Element | null {
 
 /** Status of `auth.me` with this page's cookie: 200 signed in, 401 not. Asks the server, not the console. */
 export async function sessionStatus(): Promise<number> {
-  const response = await fetch('/trpc/auth.me?batch=1&input=%7B%7D', { credentials: 'same-origin', cache: 'no-store' });
+  const response = await fetch('/trpc/auth.me?batch=1&input=%7B%7D', {
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
   return response.status;
 }
 
 /** A fresh console on an empty hash, signed out on the server first (tests share one browser cookie jar). */
-export async function mountConsole(options: { idleMinutes?: number; hash?: string } = {}): Promise<TcrmConsoleApp> {
+export async function mountConsole(
+  options: { idleMinutes?: number; hash?: string } = {},
+): Promise<TcrmConsoleApp> {
   await createConsoleApi({ onUnauthorized: () => undefined }).auth.signOut.mutate(undefined);
   history.replaceState(null, '', `${location.pathname}${location.search}${options.hash ?? ''}`);
-  const app = await fixture<TcrmConsoleApp>(html`<tcrm-console-app idle-minutes=${options.idleMinutes ?? 15} locale="en"></tcrm-console-app>`);
+  const app = await fixture<TcrmConsoleApp>(
+    html`<tcrm-console-app
+      idle-minutes=${options.idleMinutes ?? 15}
+      locale="en"
+    ></tcrm-console-app>`,
+  );
   await find(app, 'sign-in-email', 10_000);
   return app;
 }

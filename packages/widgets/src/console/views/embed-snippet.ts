@@ -1,6 +1,10 @@
 /** Escapes text for an HTML attribute value in double quotes. */
 function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /**
@@ -8,7 +12,11 @@ function attr(value: string): string {
  * from this server and the intake form element with its key. `api-url`
  * names the server, since the page lives on another origin.
  */
-export function embedSnippet(serverOrigin: string, formKey: string, publishableKey: string): string {
+export function embedSnippet(
+  serverOrigin: string,
+  formKey: string,
+  publishableKey: string,
+): string {
   const origin = serverOrigin.replace(/\/+$/, '');
   return [
     `<script type="module" src="${attr(origin)}/widgets/tcrm-widgets.js"></script>`,

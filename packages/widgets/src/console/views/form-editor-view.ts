@@ -81,7 +81,9 @@ export class ConsoleFormEditorView extends ConsoleView {
       this.issues = [];
       return true;
     } catch (error) {
-      this.issues = [{ path: '', message: this.t('editor.jsonError', { message: (error as Error).message }) }];
+      this.issues = [
+        { path: '', message: this.t('editor.jsonError', { message: (error as Error).message }) },
+      ];
       return false;
     }
   }
@@ -89,7 +91,10 @@ export class ConsoleFormEditorView extends ConsoleView {
   async #save(): Promise<boolean> {
     if (!this.#parse()) return false;
     try {
-      const saved = await this.ctx.api.intake.forms.saveVersion.mutate({ formId: this.formId, definition: this.parsed });
+      const saved = await this.ctx.api.intake.forms.saveVersion.mutate({
+        formId: this.formId,
+        definition: this.parsed,
+      });
       this.#dirty = false;
       this.issues = [];
       this.ctx.announce(this.t('editor.saved', { version: saved.version }));
@@ -98,7 +103,10 @@ export class ConsoleFormEditorView extends ConsoleView {
     } catch (error) {
       const reported = errorDetails(error)['definitionIssues'];
       if (errorCode(error) === 'VALIDATION_FAILED' && Array.isArray(reported)) {
-        this.issues = (reported as Issue[]).map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? '') }));
+        this.issues = (reported as Issue[]).map((i) => ({
+          path: String(i.path ?? ''),
+          message: String(i.message ?? ''),
+        }));
         this.ctx.announce(this.t('editor.invalid'));
       } else this.error = this.errorMessage(error);
       return false;
@@ -129,7 +137,9 @@ export class ConsoleFormEditorView extends ConsoleView {
   protected override render() {
     const form = this.form;
     return html`
-      <h1 tabindex="-1">${form ? this.t('editor.title', { title: form.title }) : this.t('app.loading')}</h1>
+      <h1 tabindex="-1">
+        ${form ? this.t('editor.title', { title: form.title }) : this.t('app.loading')}
+      </h1>
       <p><a href="#/forms">${this.t('editor.back')}</a></p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${form ? this.#editor(form) : nothing}
@@ -165,23 +175,39 @@ export class ConsoleFormEditorView extends ConsoleView {
             data-testid="form-definition"
           ></textarea>
           <div id="issues" role="alert" data-testid="form-issues">
-            ${invalid
-              ? html`<h2>${this.t('editor.issues')}</h2>
-                  <ul>
-                    ${this.issues.map((i) => html`<li>${i.path ? html`<code>${i.path}</code>: ` : nothing}${i.message}</li>`)}
-                  </ul>`
-              : nothing}
+            ${
+              invalid
+                ? html`<h2>${this.t('editor.issues')}</h2>
+                    <ul>
+                      ${this.issues.map((i) => html`<li>${i.path ? html`<code>${i.path}</code>: ` : nothing}${i.message}</li>`)}
+                    </ul>`
+                : nothing
+            }
           </div>
           <div class="actions">
-            <button ?disabled=${this.busy} @click=${() => void this.#act(() => this.#save())} data-testid="form-save">${this.t('editor.save')}</button>
-            <button class="secondary" ?disabled=${this.busy} @click=${() => void this.#act(() => this.#publish())} data-testid="form-publish">
+            <button
+              ?disabled=${this.busy}
+              @click=${() => void this.#act(() => this.#save())}
+              data-testid="form-save"
+            >
+              ${this.t('editor.save')}
+            </button>
+            <button
+              class="secondary"
+              ?disabled=${this.busy}
+              @click=${() => void this.#act(() => this.#publish())}
+              data-testid="form-publish"
+            >
               ${this.t('editor.publish')}
             </button>
           </div>
         </section>
         <section class="preview" aria-labelledby="preview-heading" data-testid="form-preview">
           <h2 id="preview-heading">${this.t('editor.preview')}</h2>
-          <tcrm-console-form-preview .definition=${this.parsed} .strings=${this.ctx.strings}></tcrm-console-form-preview>
+          <tcrm-console-form-preview
+            .definition=${this.parsed}
+            .strings=${this.ctx.strings}
+          ></tcrm-console-form-preview>
         </section>
       </div>
     `;

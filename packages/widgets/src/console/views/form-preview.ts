@@ -1,5 +1,11 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { localize, visibilityOf, type FormDefinition, type FormItem, type LocalizedText } from '@therapycrm/plugin-sdk/forms';
+import {
+  localize,
+  visibilityOf,
+  type FormDefinition,
+  type FormItem,
+  type LocalizedText,
+} from '@therapycrm/plugin-sdk/forms';
 import { consoleStyles } from '../console.styles.js';
 import type { ConsoleStrings } from '../i18n/strings.js';
 import '../../define.js';
@@ -8,9 +14,18 @@ const asText = (v: number | string | undefined) => (v === undefined ? undefined 
 
 /** True when `value` has the shape the renderer walks (pages of items with a type and id); full checks are the server's. */
 function renderable(value: unknown): value is FormDefinition {
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as { pages?: unknown }).pages)) return false;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !Array.isArray((value as { pages?: unknown }).pages)
+  )
+    return false;
   return (value as FormDefinition).pages.every(
-    (page) => typeof page === 'object' && page !== null && Array.isArray(page.items) && page.items.every((i) => typeof i?.type === 'string' && typeof i?.id === 'string'),
+    (page) =>
+      typeof page === 'object' &&
+      page !== null &&
+      Array.isArray(page.items) &&
+      page.items.every((i) => typeof i?.type === 'string' && typeof i?.id === 'string'),
   );
 }
 
@@ -41,10 +56,16 @@ export class ConsoleFormPreview extends LitElement {
   }
 
   #record(event: Event): void {
-    const field = event.composedPath()[0] as HTMLElement & { name: string; value: unknown; answer?: unknown; type?: string };
+    const field = event.composedPath()[0] as HTMLElement & {
+      name: string;
+      value: unknown;
+      answer?: unknown;
+      type?: string;
+    };
     if (!field.name) return;
     let value = 'answer' in field ? field.answer : field.value;
-    if (field.type === 'number' && typeof value === 'string' && value.trim() !== '') value = Number(value);
+    if (field.type === 'number' && typeof value === 'string' && value.trim() !== '')
+      value = Number(value);
     this.answers = { ...this.answers, [field.name]: value };
   }
 
@@ -54,7 +75,10 @@ export class ConsoleFormPreview extends LitElement {
 
   protected override render() {
     const definition = this.definition;
-    if (!renderable(definition)) return html`<p data-testid="form-preview-unavailable">${this.strings.t('editor.previewUnavailable')}</p>`;
+    if (!renderable(definition))
+      return html`<p data-testid="form-preview-unavailable">
+        ${this.strings.t('editor.previewUnavailable')}
+      </p>`;
     const fallback = definition.defaultLocale ?? 'en';
     let visible: (id: string) => boolean = () => true;
     try {
@@ -66,10 +90,13 @@ export class ConsoleFormPreview extends LitElement {
       <h3>${this.#text(definition.title, fallback)}</h3>
       ${definition.description ? html`<p>${this.#text(definition.description, fallback)}</p>` : nothing}
       ${definition.pages.map(
-        (page, i) => html`<fieldset>
-          <legend>${page.title ? this.#text(page.title, fallback) : this.strings.t('preview.page', { number: i + 1 })}</legend>
-          ${page.items.map((item) => html`<div class="item" ?hidden=${!visible(item.id)} data-item-id=${item.id}>${this.#item(item, fallback)}</div>`)}
-        </fieldset>`,
+        (page, i) =>
+          html`<fieldset>
+            <legend>
+              ${page.title ? this.#text(page.title, fallback) : this.strings.t('preview.page', { number: i + 1 })}
+            </legend>
+            ${page.items.map((item) => html`<div class="item" ?hidden=${!visible(item.id)} data-item-id=${item.id}>${this.#item(item, fallback)}</div>`)}
+          </fieldset>`,
       )}
     </div>`;
   }
@@ -78,10 +105,13 @@ export class ConsoleFormPreview extends LitElement {
     const locale = this.strings.locale;
     const common = { label: '', description: '' };
     if (item.type === 'section') {
-      return html`<h4>${this.#text(item.title, fallback)}</h4>${item.description ? html`<p>${this.#text(item.description, fallback)}</p>` : nothing}`;
+      return html`<h4>${this.#text(item.title, fallback)}</h4>
+        ${item.description ? html`<p>${this.#text(item.description, fallback)}</p>` : nothing}`;
     }
     if (item.type === 'static_text') {
-      return html`${this.#text(item.text, fallback).split(/\n\s*\n/).map((p) => html`<p>${p}</p>`)}`;
+      return html`${this.#text(item.text, fallback)
+        .split(/\n\s*\n/)
+        .map((p) => html`<p>${p}</p>`)}`;
     }
     common.label = this.#text(item.label, fallback);
     common.description = this.#text(item.description, fallback);
@@ -93,31 +123,96 @@ export class ConsoleFormPreview extends LitElement {
       case 'date':
       case 'number': {
         const type = item.type === 'phone' ? 'tel' : item.type;
-        const rules = item as { minLength?: number; maxLength?: number; pattern?: string; min?: number | string; max?: number | string; minDate?: string; maxDate?: string };
-        return html`<tcrm-text-field name=${item.id} type=${type} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}
-          .minLength=${rules.minLength} .maxLength=${rules.maxLength} .pattern=${rules.pattern}
-          .min=${asText(rules.min ?? rules.minDate)} .max=${asText(rules.max ?? rules.maxDate)}></tcrm-text-field>`;
+        const rules = item as {
+          minLength?: number;
+          maxLength?: number;
+          pattern?: string;
+          min?: number | string;
+          max?: number | string;
+          minDate?: string;
+          maxDate?: string;
+        };
+        return html`<tcrm-text-field
+          name=${item.id}
+          type=${type}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+          .minLength=${rules.minLength}
+          .maxLength=${rules.maxLength}
+          .pattern=${rules.pattern}
+          .min=${asText(rules.min ?? rules.minDate)}
+          .max=${asText(rules.max ?? rules.maxDate)}
+        ></tcrm-text-field>`;
       }
       case 'long_text':
-        return html`<tcrm-textarea name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}
-          .minLength=${item.minLength} .maxLength=${item.maxLength}></tcrm-textarea>`;
+        return html`<tcrm-textarea
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+          .minLength=${item.minLength}
+          .maxLength=${item.maxLength}
+        ></tcrm-textarea>`;
       case 'single_choice':
       case 'multi_choice':
-        return html`<tcrm-choice name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}
-          .options=${item.options} ?multiple=${item.type === 'multi_choice'}></tcrm-choice>`;
+        return html`<tcrm-choice
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+          .options=${item.options}
+          ?multiple=${item.type === 'multi_choice'}
+        ></tcrm-choice>`;
       case 'yes_no':
-        return html`<tcrm-yes-no name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}></tcrm-yes-no>`;
+        return html`<tcrm-yes-no
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+        ></tcrm-yes-no>`;
       case 'likert':
-        return html`<tcrm-likert name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}
-          .rows=${item.rows} .scale=${item.scale}></tcrm-likert>`;
+        return html`<tcrm-likert
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+          .rows=${item.rows}
+          .scale=${item.scale}
+        ></tcrm-likert>`;
       case 'address':
-        return html`<tcrm-address name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}
-          .countries=${item.countries ?? ['US']} ?require-region=${item.requireRegion === true}></tcrm-address>`;
+        return html`<tcrm-address
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+          .countries=${item.countries ?? ['US']}
+          ?require-region=${item.requireRegion === true}
+        ></tcrm-address>`;
       case 'signature':
-        return html`<tcrm-signature name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}></tcrm-signature>`;
+        return html`<tcrm-signature
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+        ></tcrm-signature>`;
       case 'file_upload':
-        return html`<tcrm-file-upload name=${item.id} .label=${common.label} .description=${common.description} ?required=${required} .locale=${locale}
-          accept=${(item.accept ?? []).join(',')} .maxBytes=${item.maxBytes}></tcrm-file-upload>`;
+        return html`<tcrm-file-upload
+          name=${item.id}
+          .label=${common.label}
+          .description=${common.description}
+          ?required=${required}
+          .locale=${locale}
+          accept=${(item.accept ?? []).join(',')}
+          .maxBytes=${item.maxBytes}
+        ></tcrm-file-upload>`;
       default:
         return nothing;
     }

@@ -8,7 +8,16 @@ type FormSummary = Awaited<ReturnType<TcrmApi['intake']['forms']['list']['query'
 
 /** A new form starts with one question, so the preview shows something at once. */
 export function starterDefinition(title: string) {
-  return { version: 1, title, pages: [{ id: 'page-1', items: [{ type: 'text', id: 'first_name', label: 'First name', required: true }] }] };
+  return {
+    version: 1,
+    title,
+    pages: [
+      {
+        id: 'page-1',
+        items: [{ type: 'text', id: 'first_name', label: 'First name', required: true }],
+      },
+    ],
+  };
 }
 
 /** The practice's intake forms, and (for editors) a form to create a new one. */
@@ -54,12 +63,21 @@ export class ConsoleFormsView extends ConsoleView {
     this.busy = true;
     this.createError = '';
     try {
-      const created = await this.ctx.api.intake.forms.create.mutate({ key, title, definition: starterDefinition(title) });
+      const created = await this.ctx.api.intake.forms.create.mutate({
+        key,
+        title,
+        definition: starterDefinition(title),
+      });
       this.ctx.announce(this.t('forms.created'));
       this.ctx.navigate(`#/forms/${created.formId}`);
     } catch (error) {
       const code = errorCode(error);
-      this.createError = code === 'VALIDATION_FAILED' ? this.t('forms.createKeyHint') : code === 'CONFLICT' ? `${this.t('forms.key')}: ${key} ✗` : this.errorMessage(error);
+      this.createError =
+        code === 'VALIDATION_FAILED'
+          ? this.t('forms.createKeyHint')
+          : code === 'CONFLICT'
+            ? `${this.t('forms.key')}: ${key} ✗`
+            : this.errorMessage(error);
     } finally {
       this.busy = false;
     }
@@ -78,7 +96,11 @@ export class ConsoleFormsView extends ConsoleView {
   }
 
   #table(forms: readonly FormSummary[], editor: boolean) {
-    const statusKey = { draft: 'formStatus.draft', published: 'formStatus.published', archived: 'formStatus.archived' } as const;
+    const statusKey = {
+      draft: 'formStatus.draft',
+      published: 'formStatus.published',
+      archived: 'formStatus.archived',
+    } as const;
     return html`<table data-testid="forms-list">
       <thead>
         <tr>
@@ -91,13 +113,18 @@ export class ConsoleFormsView extends ConsoleView {
       </thead>
       <tbody>
         ${forms.map(
-          (form) => html`<tr data-form-id=${form.id}>
-            <th scope="row">${editor ? html`<a href="#/forms/${form.id}" data-testid="form-link">${form.title}</a>` : form.title}</th>
-            <td><code>${form.key}</code></td>
-            <td>${this.t(statusKey[form.status as keyof typeof statusKey] ?? 'formStatus.draft')}</td>
-            <td>${form.latestVersion?.version ?? this.t('forms.none')}</td>
-            <td>${form.currentVersion?.version ?? this.t('forms.none')}</td>
-          </tr>`,
+          (form) =>
+            html`<tr data-form-id=${form.id}>
+              <th scope="row">
+                ${editor ? html`<a href="#/forms/${form.id}" data-testid="form-link">${form.title}</a>` : form.title}
+              </th>
+              <td><code>${form.key}</code></td>
+              <td>
+                ${this.t(statusKey[form.status as keyof typeof statusKey] ?? 'formStatus.draft')}
+              </td>
+              <td>${form.latestVersion?.version ?? this.t('forms.none')}</td>
+              <td>${form.currentVersion?.version ?? this.t('forms.none')}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -110,14 +137,31 @@ export class ConsoleFormsView extends ConsoleView {
       <form @submit=${(e: SubmitEvent) => void this.#create(e)}>
         <div class="row">
           <label for="new-title">${this.t('forms.name')}</label>
-          <input id="new-title" name="title" required maxlength="200" data-testid="form-create-title" />
+          <input
+            id="new-title"
+            name="title"
+            required
+            maxlength="200"
+            data-testid="form-create-title"
+          />
         </div>
         <div class="row">
           <label for="new-key">${this.t('forms.createKey')}</label>
           <p class="hint" id="new-key-hint">${this.t('forms.createKeyHint')}</p>
-          <input id="new-key" name="key" required pattern="[a-z0-9]+(-[a-z0-9]+)*" minlength="2" maxlength="64" aria-describedby="new-key-hint" data-testid="form-create-key" />
+          <input
+            id="new-key"
+            name="key"
+            required
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            minlength="2"
+            maxlength="64"
+            aria-describedby="new-key-hint"
+            data-testid="form-create-key"
+          />
         </div>
-        <button type="submit" ?disabled=${this.busy} data-testid="form-create-submit">${this.t('forms.createSubmit')}</button>
+        <button type="submit" ?disabled=${this.busy} data-testid="form-create-submit">
+          ${this.t('forms.createSubmit')}
+        </button>
       </form>
     </section>`;
   }

@@ -40,7 +40,8 @@ export class ConsoleInboxView extends ConsoleView {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('filter') || (changed.has('ctx') && !changed.get('ctx'))) void this.#load(false);
+    if (changed.has('filter') || (changed.has('ctx') && !changed.get('ctx')))
+      void this.#load(false);
   }
 
   async #load(more: boolean): Promise<void> {
@@ -72,23 +73,33 @@ export class ConsoleInboxView extends ConsoleView {
       <nav aria-label=${this.t('inbox.filter')} class="filters">
         <span id="filter-label">${this.t('inbox.filter')}:</span>
         ${(['new', 'reviewed', 'all'] as const).map(
-          (f) => html`<a
-            href=${f === 'new' ? '#/inbox' : `#/inbox?status=${f}`}
-            aria-current=${this.filter === f ? 'page' : nothing}
-            data-testid="inbox-filter-${f}"
-            >${this.t(f === 'new' ? 'inbox.filterNew' : f === 'reviewed' ? 'inbox.filterReviewed' : 'inbox.filterAll')}</a
-          >`,
+          (f) =>
+            html`<a
+              href=${f === 'new' ? '#/inbox' : `#/inbox?status=${f}`}
+              aria-current=${this.filter === f ? 'page' : nothing}
+              data-testid="inbox-filter-${f}"
+              >${this.t(f === 'new' ? 'inbox.filterNew' : f === 'reviewed' ? 'inbox.filterReviewed' : 'inbox.filterAll')}</a
+            >`,
         )}
       </nav>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.loading && !this.items.length ? html`<p>${this.t('app.loading')}</p>` : nothing}
       ${!this.loading && !this.error && !this.items.length ? html`<p data-testid="inbox-empty">${this.t('inbox.empty')}</p>` : nothing}
       ${this.items.length ? this.#table(timezone) : nothing}
-      ${this.nextCursor
-        ? html`<div class="actions">
-            <button class="secondary" ?disabled=${this.loading} @click=${() => void this.#load(true)} data-testid="inbox-more">${this.t('inbox.more')}</button>
-          </div>`
-        : nothing}
+      ${
+        this.nextCursor
+          ? html`<div class="actions">
+              <button
+                class="secondary"
+                ?disabled=${this.loading}
+                @click=${() => void this.#load(true)}
+                data-testid="inbox-more"
+              >
+                ${this.t('inbox.more')}
+              </button>
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -108,16 +119,29 @@ export class ConsoleInboxView extends ConsoleView {
       </thead>
       <tbody>
         ${this.items.map(
-          (item) => html`<tr data-testid="submission-row" data-submission-id=${item.id} data-status=${item.status}>
-            <th scope="row">
-              ${canOpen
-                ? html`<a href="#/submissions/${item.id}" data-testid="submission-link">${item.client.displayName}</a>`
-                : item.client.displayName}
-            </th>
-            <td>${item.form.title}</td>
-            <td>${this.ctx.strings.dateTime(item.submittedAt, timezone)}</td>
-            <td><span class="badge status-${item.status}">${this.t(item.status === 'new' ? 'status.new' : 'status.reviewed')}</span></td>
-          </tr>`,
+          (item) =>
+            html`<tr
+              data-testid="submission-row"
+              data-submission-id=${item.id}
+              data-status=${item.status}
+            >
+              <th scope="row">
+                ${
+                  canOpen
+                    ? html`<a href="#/submissions/${item.id}" data-testid="submission-link"
+                        >${item.client.displayName}</a
+                      >`
+                    : item.client.displayName
+                }
+              </th>
+              <td>${item.form.title}</td>
+              <td>${this.ctx.strings.dateTime(item.submittedAt, timezone)}</td>
+              <td>
+                <span class="badge status-${item.status}"
+                  >${this.t(item.status === 'new' ? 'status.new' : 'status.reviewed')}</span
+                >
+              </td>
+            </tr>`,
         )}
       </tbody>
     </table>`;

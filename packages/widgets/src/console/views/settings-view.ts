@@ -51,7 +51,10 @@ export class ConsoleSettingsView extends ConsoleView {
 
   async #load(): Promise<void> {
     try {
-      const [keys, forms] = await Promise.all([this.ctx.api.practice.apiKeys.list.query(), this.ctx.api.intake.forms.list.query()]);
+      const [keys, forms] = await Promise.all([
+        this.ctx.api.practice.apiKeys.list.query(),
+        this.ctx.api.intake.forms.list.query(),
+      ]);
       this.keys = keys;
       this.forms = forms.filter((f) => f.status === 'published' && f.currentVersion);
     } catch (error) {
@@ -82,10 +85,21 @@ export class ConsoleSettingsView extends ConsoleView {
   #saveOrigins(key: ApiKey, textarea: HTMLTextAreaElement): void {
     const { origins, invalid } = parseOrigins(textarea.value);
     if (invalid.length) {
-      this.rowErrors = { ...this.rowErrors, [key.id]: `${this.t('settings.invalidOrigins')} (${invalid.join(', ')})` };
+      this.rowErrors = {
+        ...this.rowErrors,
+        [key.id]: `${this.t('settings.invalidOrigins')} (${invalid.join(', ')})`,
+      };
       return;
     }
-    void this.#call(() => this.ctx.api.practice.apiKeys.setAllowedOrigins.mutate({ apiKeyId: key.id, allowedOrigins: origins }), this.t('settings.originsSaved'), key.id);
+    void this.#call(
+      () =>
+        this.ctx.api.practice.apiKeys.setAllowedOrigins.mutate({
+          apiKeyId: key.id,
+          allowedOrigins: origins,
+        }),
+      this.t('settings.originsSaved'),
+      key.id,
+    );
   }
 
   #create(event: SubmitEvent): void {
@@ -99,7 +113,11 @@ export class ConsoleSettingsView extends ConsoleView {
       return;
     }
     void this.#call(async () => {
-      const created = await this.ctx.api.practice.apiKeys.create.mutate({ kind, label: String(data.get('label') ?? ''), allowedOrigins: origins });
+      const created = await this.ctx.api.practice.apiKeys.create.mutate({
+        kind,
+        label: String(data.get('label') ?? ''),
+        allowedOrigins: origins,
+      });
       this.newSecret = created.secret;
       form.reset();
     }, this.t('settings.created'));
@@ -114,12 +132,14 @@ export class ConsoleSettingsView extends ConsoleView {
         <p class="hint">${this.t('settings.keysHelp')}</p>
         ${this.keys === null && !this.error ? html`<p>${this.t('app.loading')}</p>` : nothing}
         ${this.keys?.length ? this.#keyTable(this.keys) : nothing}
-        ${this.newSecret
-          ? html`<div role="alert" class="secret">
-              <p>${this.t('settings.secretOnce')}</p>
-              <code data-testid="new-secret-key">${this.newSecret}</code>
-            </div>`
-          : nothing}
+        ${
+          this.newSecret
+            ? html`<div role="alert" class="secret">
+                <p>${this.t('settings.secretOnce')}</p>
+                <code data-testid="new-secret-key">${this.newSecret}</code>
+              </div>`
+            : nothing
+        }
         ${this.#createForm()}
       </section>
       ${this.#snippetSection()}
@@ -146,21 +166,36 @@ export class ConsoleSettingsView extends ConsoleView {
     const revoked = !!key.revokedAt;
     const originsId = `origins-${key.id}`;
     return html`<tr data-testid="api-key-row" data-key-id=${key.id} data-kind=${key.kind}>
-      <th scope="row">${key.label}<br /><span class="badge">${this.t(key.kind === 'secret' ? 'settings.kindSecret' : 'settings.kindPublishable')}</span>
-        <span class="badge">${this.t(revoked ? 'settings.revoked' : 'settings.active')}</span></th>
+      <th scope="row">
+        ${key.label}<br /><span class="badge"
+          >${this.t(key.kind === 'secret' ? 'settings.kindSecret' : 'settings.kindPublishable')}</span
+        >
+        <span class="badge">${this.t(revoked ? 'settings.revoked' : 'settings.active')}</span>
+      </th>
       <td><code>${key.publicKey ?? '—'}</code></td>
       <td>
-        ${key.kind === 'publishable' && !revoked
-          ? html`<label for=${originsId} class="visually-hidden">${this.t('settings.origins')}: ${key.label}</label>
-              <textarea id=${originsId} rows="3" .value=${key.allowedOrigins.join('\n')} data-testid="key-origins"></textarea>
-              <p class="error" role="alert">${this.rowErrors[key.id] ?? ''}</p>
-              <button
-                class="secondary"
-                ?disabled=${this.busy}
-                @click=${() => this.#saveOrigins(key, this.shadowRoot!.getElementById(originsId) as HTMLTextAreaElement)}
-                data-testid="key-origins-save"
-              >${this.t('settings.saveOrigins')}</button>`
-          : key.allowedOrigins.join(', ')}
+        ${
+          key.kind === 'publishable' && !revoked
+            ? html`<label for=${originsId} class="visually-hidden"
+                  >${this.t('settings.origins')}: ${key.label}</label
+                >
+                <textarea
+                  id=${originsId}
+                  rows="3"
+                  .value=${key.allowedOrigins.join('\n')}
+                  data-testid="key-origins"
+                ></textarea>
+                <p class="error" role="alert">${this.rowErrors[key.id] ?? ''}</p>
+                <button
+                  class="secondary"
+                  ?disabled=${this.busy}
+                  @click=${() => this.#saveOrigins(key, this.shadowRoot!.getElementById(originsId) as HTMLTextAreaElement)}
+                  data-testid="key-origins-save"
+                >
+                  ${this.t('settings.saveOrigins')}
+                </button>`
+            : key.allowedOrigins.join(', ')
+        }
       </td>
       <td>${revoked ? nothing : this.#revokeControls(key)}</td>
     </tr>`;
@@ -168,14 +203,28 @@ export class ConsoleSettingsView extends ConsoleView {
 
   #revokeControls(key: ApiKey) {
     if (this.confirming !== key.id) {
-      return html`<button class="secondary" @click=${() => (this.confirming = key.id)} data-testid="key-revoke">${this.t('settings.revoke')}</button>`;
+      return html`<button
+        class="secondary"
+        @click=${() => (this.confirming = key.id)}
+        data-testid="key-revoke"
+      >
+        ${this.t('settings.revoke')}
+      </button>`;
     }
-    return html`<div role="group" aria-label=${this.t('settings.revokeConfirm', { label: key.label })}>
+    return html`<div
+      role="group"
+      aria-label=${this.t('settings.revokeConfirm', { label: key.label })}
+    >
       <p>${this.t('settings.revokeConfirm', { label: key.label })}</p>
-      <button @click=${() => void this.#call(() => this.ctx.api.practice.apiKeys.revoke.mutate({ apiKeyId: key.id }), this.t('settings.revokedDone')).then(() => (this.confirming = null))} data-testid="key-revoke-confirm">
+      <button
+        @click=${() => void this.#call(() => this.ctx.api.practice.apiKeys.revoke.mutate({ apiKeyId: key.id }), this.t('settings.revokedDone')).then(() => (this.confirming = null))}
+        data-testid="key-revoke-confirm"
+      >
         ${this.t('settings.revokeYes')}
       </button>
-      <button class="secondary" @click=${() => (this.confirming = null)}>${this.t('settings.cancel')}</button>
+      <button class="secondary" @click=${() => (this.confirming = null)}>
+        ${this.t('settings.cancel')}
+      </button>
     </div>`;
   }
 
@@ -195,9 +244,16 @@ export class ConsoleSettingsView extends ConsoleView {
       </div>
       <div class="row">
         <label for="key-origins">${this.t('settings.origins')}</label>
-        <textarea id="key-origins" name="origins" rows="3" data-testid="key-create-origins"></textarea>
+        <textarea
+          id="key-origins"
+          name="origins"
+          rows="3"
+          data-testid="key-create-origins"
+        ></textarea>
       </div>
-      <button type="submit" ?disabled=${this.busy} data-testid="key-create-submit">${this.t('settings.createSubmit')}</button>
+      <button type="submit" ?disabled=${this.busy} data-testid="key-create-submit">
+        ${this.t('settings.createSubmit')}
+      </button>
     </form>`;
   }
 
@@ -205,33 +261,55 @@ export class ConsoleSettingsView extends ConsoleView {
     const keys = this.#publishable;
     const key = keys.find((k) => k.publicKey === this.snippet.key) ?? keys[0];
     const form = this.forms.find((f) => f.key === this.snippet.form) ?? this.forms[0];
-    const set = (part: Partial<typeof this.snippet>) => (this.snippet = { ...this.snippet, ...part });
+    const set = (part: Partial<typeof this.snippet>) =>
+      (this.snippet = { ...this.snippet, ...part });
     return html`<section aria-labelledby="snippet-heading">
       <h2 id="snippet-heading">${this.t('settings.snippet')}</h2>
       <p class="hint">${this.t('settings.snippetHelp')}</p>
-      ${!key || !form
-        ? html`<p>${this.t('settings.snippetNone')}</p>`
-        : html`<div class="row">
-              <label for="snippet-key">${this.t('settings.snippetKey')}</label>
-              <select id="snippet-key" data-testid="snippet-key" @change=${(e: Event) => set({ key: (e.target as HTMLSelectElement).value })}>
-                ${keys.map((k) => html`<option value=${k.publicKey!} ?selected=${k === key}>${k.label} (${k.publicKey})</option>`)}
-              </select>
-            </div>
-            <div class="row">
-              <label for="snippet-form">${this.t('settings.snippetForm')}</label>
-              <select id="snippet-form" data-testid="snippet-form" @change=${(e: Event) => set({ form: (e.target as HTMLSelectElement).value })}>
-                ${this.forms.map((f) => html`<option value=${f.key} ?selected=${f === form}>${f.title} (${f.key})</option>`)}
-              </select>
-            </div>
-            <div class="row">
-              <label for="snippet-origin">${this.t('settings.snippetOrigin')}</label>
-              <input id="snippet-origin" type="url" .value=${this.snippet.origin} data-testid="snippet-origin"
-                @input=${(e: Event) => set({ origin: (e.target as HTMLInputElement).value })} />
-            </div>
-            <div class="row">
-              <label for="snippet-code">${this.t('settings.snippetCode')}</label>
-              <textarea id="snippet-code" readonly rows="4" .value=${embedSnippet(this.snippet.origin, form.key, key.publicKey!)} data-testid="embed-snippet"></textarea>
-            </div>`}
+      ${
+        !key || !form
+          ? html`<p>${this.t('settings.snippetNone')}</p>`
+          : html`<div class="row">
+                <label for="snippet-key">${this.t('settings.snippetKey')}</label>
+                <select
+                  id="snippet-key"
+                  data-testid="snippet-key"
+                  @change=${(e: Event) => set({ key: (e.target as HTMLSelectElement).value })}
+                >
+                  ${keys.map((k) => html`<option value=${k.publicKey!} ?selected=${k === key}>${k.label} (${k.publicKey})</option>`)}
+                </select>
+              </div>
+              <div class="row">
+                <label for="snippet-form">${this.t('settings.snippetForm')}</label>
+                <select
+                  id="snippet-form"
+                  data-testid="snippet-form"
+                  @change=${(e: Event) => set({ form: (e.target as HTMLSelectElement).value })}
+                >
+                  ${this.forms.map((f) => html`<option value=${f.key} ?selected=${f === form}>${f.title} (${f.key})</option>`)}
+                </select>
+              </div>
+              <div class="row">
+                <label for="snippet-origin">${this.t('settings.snippetOrigin')}</label>
+                <input
+                  id="snippet-origin"
+                  type="url"
+                  .value=${this.snippet.origin}
+                  data-testid="snippet-origin"
+                  @input=${(e: Event) => set({ origin: (e.target as HTMLInputElement).value })}
+                />
+              </div>
+              <div class="row">
+                <label for="snippet-code">${this.t('settings.snippetCode')}</label>
+                <textarea
+                  id="snippet-code"
+                  readonly
+                  rows="4"
+                  .value=${embedSnippet(this.snippet.origin, form.key, key.publicKey!)}
+                  data-testid="embed-snippet"
+                ></textarea>
+              </div>`
+      }
     </section>`;
   }
 }

@@ -50,7 +50,8 @@ export class ConsoleSignInView extends ConsoleView {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('step') && this.step === 'enroll' && !this.enrolment) void this.#startEnrolment();
+    if (changed.has('step') && this.step === 'enroll' && !this.enrolment)
+      void this.#startEnrolment();
     // A new step is a new screen: say so by moving focus to its heading.
     if (changed.has('step') && changed.get('step') !== undefined) void this.focusHeading();
   }
@@ -71,7 +72,9 @@ export class ConsoleSignInView extends ConsoleView {
     const code = errorCode(error);
     if (code === 'UNAUTHENTICATED') return this.t('signIn.refused');
     if (code === 'VALIDATION_FAILED' && (this.step === 'verify' || this.step === 'enroll')) {
-      return errorDetails(error)['reason'] === 'invalid_code' ? this.t('mfa.invalidCode') : this.t('mfa.codeFormat');
+      return errorDetails(error)['reason'] === 'invalid_code'
+        ? this.t('mfa.invalidCode')
+        : this.t('mfa.codeFormat');
     }
     return this.errorMessage(error);
   }
@@ -79,7 +82,10 @@ export class ConsoleSignInView extends ConsoleView {
   #signIn(practiceId?: string): Promise<void> {
     return this.#run(async () => {
       const credentials = this.#credentials!;
-      const result = await this.ctx.api.auth.signIn.mutate({ ...credentials, ...(practiceId ? { practiceId } : {}) });
+      const result = await this.ctx.api.auth.signIn.mutate({
+        ...credentials,
+        ...(practiceId ? { practiceId } : {}),
+      });
       if (result.status === 'choose_practice') {
         this.practices = result.practices;
         this.step = 'choose';
@@ -93,7 +99,10 @@ export class ConsoleSignInView extends ConsoleView {
   #onPassword(event: SubmitEvent): void {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.#credentials = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
+    this.#credentials = {
+      email: String(data.get('email') ?? ''),
+      password: String(data.get('password') ?? ''),
+    };
     void this.#signIn();
   }
 
@@ -117,7 +126,10 @@ export class ConsoleSignInView extends ConsoleView {
 
   #onCode(event: SubmitEvent): void {
     event.preventDefault();
-    const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '').replace(/\s/g, '');
+    const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '').replace(
+      /\s/g,
+      '',
+    );
     void this.#run(async () => {
       if (this.step === 'enroll') await this.ctx.api.auth.mfa.confirmEnrolment.mutate({ code });
       else await this.ctx.api.auth.mfa.verify.mutate({ code });
@@ -135,7 +147,12 @@ export class ConsoleSignInView extends ConsoleView {
   }
 
   protected override render() {
-    const title = { password: 'signIn.title', choose: 'signIn.choosePractice', verify: 'mfa.verifyTitle', enroll: 'mfa.enrolTitle' } as const;
+    const title = {
+      password: 'signIn.title',
+      choose: 'signIn.choosePractice',
+      verify: 'mfa.verifyTitle',
+      enroll: 'mfa.enrolTitle',
+    } as const;
     return html`
       <h1 tabindex="-1">${this.t(title[this.step])}</h1>
       ${this.notice ? html`<p class="notice" data-testid="session-ended">${this.notice}</p>` : nothing}
@@ -145,16 +162,36 @@ export class ConsoleSignInView extends ConsoleView {
   }
 
   #passwordForm() {
-    return html`<form data-testid="sign-in-form" @submit=${this.#onPassword} aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<form
+      data-testid="sign-in-form"
+      @submit=${this.#onPassword}
+      aria-busy=${this.busy ? 'true' : 'false'}
+    >
       <div class="row">
         <label for="email">${this.t('signIn.email')}</label>
-        <input id="email" name="email" type="email" autocomplete="username" required data-testid="sign-in-email" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          data-testid="sign-in-email"
+        />
       </div>
       <div class="row">
         <label for="password">${this.t('signIn.password')}</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required data-testid="sign-in-password" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          data-testid="sign-in-password"
+        />
       </div>
-      <button type="submit" ?disabled=${this.busy} data-testid="sign-in-submit">${this.busy ? this.t('signIn.busy') : this.t('signIn.submit')}</button>
+      <button type="submit" ?disabled=${this.busy} data-testid="sign-in-submit">
+        ${this.busy ? this.t('signIn.busy') : this.t('signIn.submit')}
+      </button>
     </form>`;
   }
 
@@ -163,10 +200,21 @@ export class ConsoleSignInView extends ConsoleView {
       <fieldset>
         <legend>${this.t('signIn.choosePractice')}</legend>
         ${this.practices.map(
-          (p, i) => html`<div><input type="radio" id="p-${i}" name="practice" value=${p.id} ?checked=${i === 0} /><label for="p-${i}">${p.name}</label></div>`,
+          (p, i) =>
+            html`<div>
+              <input
+                type="radio"
+                id="p-${i}"
+                name="practice"
+                value=${p.id}
+                ?checked=${i === 0}
+              /><label for="p-${i}">${p.name}</label>
+            </div>`,
         )}
       </fieldset>
-      <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.t('signIn.continue')}</button></div>
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${this.t('signIn.continue')}</button>
+      </div>
     </form>`;
   }
 
@@ -174,22 +222,41 @@ export class ConsoleSignInView extends ConsoleView {
     const enrol = this.step === 'enroll';
     return html`
       <p>${this.t(enrol ? 'mfa.enrolHelp' : 'mfa.verifyHelp')}</p>
-      ${enrol && this.enrolment
-        ? html`<dl class="enrolment">
-            <dt>${this.t('mfa.secret')}</dt>
-            <dd><code data-testid="mfa-enrol-secret">${this.enrolment.secret}</code></dd>
-            <dt>${this.t('mfa.uri')}</dt>
-            <dd><code data-testid="mfa-enrol-uri">${this.enrolment.otpauthUri}</code></dd>
-          </dl>`
-        : nothing}
+      ${
+        enrol && this.enrolment
+          ? html`<dl class="enrolment">
+              <dt>${this.t('mfa.secret')}</dt>
+              <dd><code data-testid="mfa-enrol-secret">${this.enrolment.secret}</code></dd>
+              <dt>${this.t('mfa.uri')}</dt>
+              <dd><code data-testid="mfa-enrol-uri">${this.enrolment.otpauthUri}</code></dd>
+            </dl>`
+          : nothing
+      }
       <form data-testid="mfa-form" @submit=${this.#onCode}>
         <div class="row">
           <label for="code">${this.t('mfa.code')}</label>
-          <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="\\s*\\d{3}\\s*\\d{3}\\s*" maxlength="7" required data-testid="mfa-code" />
+          <input
+            id="code"
+            name="code"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="\\s*\\d{3}\\s*\\d{3}\\s*"
+            maxlength="7"
+            required
+            data-testid="mfa-code"
+          />
         </div>
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy || (enrol && !this.enrolment)} data-testid="mfa-submit">${this.t('mfa.submit')}</button>
-          <button type="button" class="secondary" @click=${this.#startOver}>${this.t('mfa.startOver')}</button>
+          <button
+            type="submit"
+            ?disabled=${this.busy || (enrol && !this.enrolment)}
+            data-testid="mfa-submit"
+          >
+            ${this.t('mfa.submit')}
+          </button>
+          <button type="button" class="secondary" @click=${this.#startOver}>
+            ${this.t('mfa.startOver')}
+          </button>
         </div>
       </form>
     `;

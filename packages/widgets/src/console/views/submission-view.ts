@@ -1,5 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { isAnswered, isFormField, type FormDefinition, type FormField } from '@therapycrm/plugin-sdk/forms';
+import {
+  isAnswered,
+  isFormField,
+  type FormDefinition,
+  type FormField,
+} from '@therapycrm/plugin-sdk/forms';
 import type { TcrmApi } from '../../api/api-client.js';
 import { ConsoleView } from '../console-view.js';
 import { formatAnswer, shownItems, text, type AnswerContext } from './answer-format.js';
@@ -56,8 +61,15 @@ export class ConsoleSubmissionView extends ConsoleView {
     this.busy = true;
     this.error = '';
     try {
-      const row = await this.ctx.api.intake.submissions.markReviewed.mutate({ submissionId: this.submission.id });
-      this.submission = { ...this.submission, status: row.status, reviewedAt: row.reviewedAt, reviewedById: row.reviewedById };
+      const row = await this.ctx.api.intake.submissions.markReviewed.mutate({
+        submissionId: this.submission.id,
+      });
+      this.submission = {
+        ...this.submission,
+        status: row.status,
+        reviewedAt: row.reviewedAt,
+        reviewedById: row.reviewedById,
+      };
       this.ctx.announce(this.t('submission.markedReviewed'));
       // The button is gone: keep focus on what changed rather than losing it to <body>.
       await this.updateComplete;
@@ -85,24 +97,41 @@ export class ConsoleSubmissionView extends ConsoleView {
       <h2 id="details-heading">${this.t('submission.details')}</h2>
       <dl class="meta">
         <dt>${this.t('submission.client')}</dt>
-        <dd data-testid="submission-client">${s.client.firstName} ${s.client.lastName}${s.client.isMinor ? html` — ${this.t('submission.minor')}` : nothing}</dd>
+        <dd data-testid="submission-client">
+          ${s.client.firstName}
+          ${s.client.lastName}${s.client.isMinor ? html` — ${this.t('submission.minor')}` : nothing}
+        </dd>
         <dt>${this.t('submission.form')}</dt>
         <dd>${this.t('submission.formVersion', { title: s.form.title, version: s.version })}</dd>
         <dt>${this.t('submission.submitted')}</dt>
-        <dd>${this.ctx.strings.dateTime(s.submittedAt, timezone)}${timezone ? ` (${timezone})` : ''}</dd>
+        <dd>
+          ${this.ctx.strings.dateTime(s.submittedAt, timezone)}${timezone ? ` (${timezone})` : ''}
+        </dd>
         <dt>${this.t('submission.identity')}</dt>
-        <dd>${this.t(s.identityVerified ? 'submission.identityVerified' : 'submission.identityUnverified')}</dd>
+        <dd>
+          ${this.t(s.identityVerified ? 'submission.identityVerified' : 'submission.identityUnverified')}
+        </dd>
         <dt>${this.t('submission.status')}</dt>
         <dd>
-          <span tabindex="-1" data-testid="submission-status" data-status=${s.status}>${this.t(reviewed ? 'status.reviewed' : 'status.new')}</span>
+          <span tabindex="-1" data-testid="submission-status" data-status=${s.status}
+            >${this.t(reviewed ? 'status.reviewed' : 'status.new')}</span
+          >
           ${reviewed && s.reviewedAt ? html` · ${this.t('submission.reviewedAt')} ${this.ctx.strings.dateTime(s.reviewedAt, timezone)}` : nothing}
         </dd>
       </dl>
-      ${reviewed
-        ? nothing
-        : html`<div class="actions">
-            <button ?disabled=${this.busy} @click=${() => void this.#markReviewed()} data-testid="mark-reviewed">${this.t('submission.markReviewed')}</button>
-          </div>`}
+      ${
+        reviewed
+          ? nothing
+          : html`<div class="actions">
+              <button
+                ?disabled=${this.busy}
+                @click=${() => void this.#markReviewed()}
+                data-testid="mark-reviewed"
+              >
+                ${this.t('submission.markReviewed')}
+              </button>
+            </div>`
+      }
       <h2>${this.t('submission.answers')}</h2>
       ${this.#answers(s)}
     </article>`;
@@ -111,7 +140,11 @@ export class ConsoleSubmissionView extends ConsoleView {
   #answers(s: Submission) {
     const definition = s.definition as FormDefinition;
     const answers = (s.answers ?? {}) as Record<string, unknown>;
-    const ctx: AnswerContext = { strings: this.ctx.strings, files: s.files, fallbackLocale: definition.defaultLocale ?? 'en' };
+    const ctx: AnswerContext = {
+      strings: this.ctx.strings,
+      files: s.files,
+      fallbackLocale: definition.defaultLocale ?? 'en',
+    };
     // Sections start a new list under their own heading: a <dl> may hold only name/value groups.
     const groups: { title: string; fields: FormField[] }[] = [{ title: '', fields: [] }];
     for (const item of shownItems(definition, answers)) {
@@ -120,18 +153,23 @@ export class ConsoleSubmissionView extends ConsoleView {
     }
     return html`<div data-testid="answers" class="answers">
       ${groups.map(
-        (group) => html`${group.title ? html`<h3>${group.title}</h3>` : nothing}
-          ${group.fields.length
-            ? html`<dl>
-                ${group.fields.map((field) => {
-                  const value = answers[field.id];
-                  return html`<div data-testid="answer" data-field-id=${field.id}>
-                    <dt>${text(field.label, ctx)}</dt>
-                    <dd>${isAnswered(value) ? formatAnswer(field, value, ctx) : html`<span class="none">${this.t('submission.noAnswer')}</span>`}</dd>
-                  </div>`;
-                })}
-              </dl>`
-            : nothing}`,
+        (group) =>
+          html`${group.title ? html`<h3>${group.title}</h3>` : nothing}
+          ${
+            group.fields.length
+              ? html`<dl>
+                  ${group.fields.map((field) => {
+                    const value = answers[field.id];
+                    return html`<div data-testid="answer" data-field-id=${field.id}>
+                      <dt>${text(field.label, ctx)}</dt>
+                      <dd>
+                        ${isAnswered(value) ? formatAnswer(field, value, ctx) : html`<span class="none">${this.t('submission.noAnswer')}</span>`}
+                      </dd>
+                    </div>`;
+                  })}
+                </dl>`
+              : nothing
+          }`,
       )}
     </div>`;
   }
