@@ -1,7 +1,6 @@
-// Registers the console's elements (and, through the preview, every widget
-// field). Only the console entry imports this; widget bundles never do.
+// Registers the console's elements (the preview registers the widget fields
+// it renders). Only the console entry imports this; widget bundles never do.
 import { defineElement } from '../internal/define.js';
-import '../define.js';
 import { TcrmConsoleApp } from './console-app.js';
 import { ConsoleSignInView } from './views/sign-in-view.js';
 import { ConsoleInboxView } from './views/inbox-view.js';

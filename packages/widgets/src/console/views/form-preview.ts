@@ -8,7 +8,15 @@ import {
 } from '@therapycrm/plugin-sdk/forms';
 import { consoleStyles } from '../console.styles.js';
 import type { ConsoleStrings } from '../i18n/strings.js';
-import '../../define.js';
+// The field elements the preview renders (not the whole widget bundle).
+import '../../text-field/define.js';
+import '../../textarea/define.js';
+import '../../choice/define.js';
+import '../../yes-no/define.js';
+import '../../likert/define.js';
+import '../../address/define.js';
+import '../../signature/define.js';
+import '../../file-upload/define.js';
 
 const asText = (v: number | string | undefined) => (v === undefined ? undefined : String(v));
 
