@@ -246,7 +246,8 @@ describe('health endpoints', () => {
     expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, database: 'postgres' });
   });
 
-  it('work on PGlite', async () => {
+  // PGlite boots Postgres in WebAssembly and migrates: slow on a loaded machine.
+  it('work on PGlite', { timeout: 120_000 }, async () => {
     const lite = await startTestApp({ db: 'pglite' });
     try {
       const url = await lite.listen();
