@@ -12,6 +12,8 @@ import { BOOKING_JOBS, enqueueBookingJob } from './booking-jobs.js';
 import { claimKey, idempotencyScope, storedResponse, storeResponse } from './idempotency.js';
 import { TRANSACTION_OPTIONS } from './hold-slot.js';
 import type { ConfirmInput } from './booking.schema.js';
+import { startCheckout, type PendingCheckout } from '../payments/checkout.js';
+import { upfrontPayment } from '../payments/payment-policy.js';
 
 export interface ConfirmRequest {
   practiceId: string;
@@ -20,6 +22,8 @@ export interface ConfirmRequest {
   /** A verified client session, needed for new-only / existing-only types. */
   bearerToken: string | null;
   ip: string;
+  /** The widget's (allowed) origin: Stripe Checkout returns the client there. */
+  origin?: string | null;
 }
 
 export interface Booking {
@@ -34,11 +38,11 @@ const holdExpired = () =>
     reason: 'hold_expired',
   });
 
-export async function confirmBooking(services: AppServices, req: ConfirmRequest): Promise<Booking> {
+export async function confirmBooking(services: AppServices, req: ConfirmRequest): Promise<Booking | PendingCheckout> {
   const { prisma: db, clock } = services;
   const key = idempotencyScope(`booking.confirm:${req.practiceId}`, req.idempotencyKey, req.input);
   const now = clock.now();
-  const earlier = await storedResponse<Booking>(db, key, now);
+  const earlier = await storedResponse<Booking | PendingCheckout>(db, key, now);
   if (earlier) return earlier;
 
   const hold = await db.appointment.findFirst({
@@ -49,17 +53,22 @@ export async function confirmBooking(services: AppServices, req: ConfirmRequest)
       holdExpiresAt: true,
       startsAt: true,
       endsAt: true,
-      appointmentType: { select: { id: true, bookingMode: true, clientEligibility: true } },
+      appointmentType: { select: { id: true, bookingMode: true, clientEligibility: true, priceCents: true, depositCents: true } },
     },
   });
   if (!hold || hold.status !== 'held' || !hold.holdExpiresAt || hold.holdExpiresAt <= now) {
     // A concurrent request with this key may have confirmed it just now.
-    const settled = await storedResponse<Booking>(db, key, now);
+    const settled = await storedResponse<Booking | PendingCheckout>(db, key, now);
     if (settled) return settled;
     throw hold ? holdExpired() : notFound('Hold');
   }
   const type = hold.appointmentType;
   const booker = await identifyBooker(services, req.practiceId, type.clientEligibility, req.input.client, req.bearerToken);
+  // Deposit or prepayment: the signed Stripe webhook confirms it (payments/).
+  if (upfrontPayment(type)) {
+    const checkoutHold = { ...hold, holdExpiresAt: hold.holdExpiresAt, type };
+    return startCheckout(services, { practiceId: req.practiceId, hold: checkoutHold, booker, key, now, ip: req.ip, origin: req.origin ?? null });
+  }
   const status = type.bookingMode === 'instant' ? 'confirmed' : 'requested';
 
   const outcome = await db.$transaction(async (tx) => {

@@ -63,6 +63,7 @@ export const bookingPublicProcedures = {
         idempotencyKey: ctx.request.idempotencyKey,
         bearerToken: ctx.request.bearerToken,
         ip: ctx.request.ip,
+        origin: ctx.request.origin,
       }),
     ),
 };

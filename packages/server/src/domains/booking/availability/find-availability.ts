@@ -5,7 +5,7 @@ import type { DbOrTx } from '../booking-catalog.js';
 import { loadBookingContext, zoneRules } from '../booking-catalog.js';
 import { loadSchedules } from './load-schedules.js';
 import { bookableWindow, freeSlots, type Slot, type SlotRules } from './slots.js';
-import { MINUTE_MS, nextDate, type ZoneRules } from './zoned-time.js';
+import { MINUTE_MS, formatUtc, nextDate, type ZoneRules } from './zoned-time.js';
 
 export interface AvailabilityQuery {
   practiceId: string;
@@ -94,8 +94,8 @@ export async function findAvailability(db: DbOrTx, q: AvailabilityQuery): Promis
   const client = zoneRules(q.timeZone);
   result.slots = slots.map((s) => ({
     clinicianId: s.clinicianId,
-    startsAt: new Date(s.startsAt).toISOString(),
-    endsAt: new Date(s.endsAt).toISOString(),
+    startsAt: formatUtc(s.startsAt),
+    endsAt: formatUtc(s.endsAt),
     startsAtLocal: client.formatLocal(s.startsAt),
     endsAtLocal: client.formatLocal(s.endsAt),
     startsAtPractice: zone.formatLocal(s.startsAt),

@@ -31,11 +31,12 @@ export interface ScheduleQuery {
 // Active rows only, and held rows only until their hold expires.
 const ACTIVE = `x.status IN ('held', 'requested', 'confirmed') AND (x.status <> 'held' OR x."holdExpiresAt" > $7::timestamptz)`;
 const WINDOW = `tstzrange(x."blockedFrom", x."blockedTo") && tstzrange($5::timestamptz, $6::timestamptz)`;
-const MS = (col: string) => `(extract(epoch FROM ${col}) * 1000)::bigint`;
+// date_part gives float8 (extract gives numeric since PostgreSQL 14, much slower to aggregate).
+const MS = (col: string) => `round(date_part('epoch', ${col}) * 1000)`;
 
 // Time off and busy time are the person's, in any practice (nobody can be in
 // two places); hours and overrides are per practice.
-const SCHEDULE_SQL = `
+export const SCHEDULE_SQL = `
 SELECT
   (SELECT coalesce(json_agg(json_build_array(w."clinicianId", w.weekday, w."startMinute", w."endMinute")), '[]')
      FROM "WeeklyHours" w WHERE w."practiceId" = $1::uuid AND w."clinicianId" = ANY($2::uuid[])) AS hours,
@@ -44,11 +45,14 @@ SELECT
       AND o.date BETWEEN $3::date AND $4::date) AS overrides,
   (SELECT coalesce(json_agg(json_build_array(t."clinicianId", ${MS('t."startsAt"')}, ${MS('t."endsAt"')})), '[]')
      FROM "TimeOff" t WHERE t."clinicianId" = ANY($2::uuid[]) AND t."startsAt" < $6::timestamptz AND t."endsAt" > $5::timestamptz) AS "timeOff",
-  (SELECT coalesce(json_agg(json_build_array(c.id, ${MS('lower(m.r)')}, ${MS('upper(m.r)')})), '[]')
+  (SELECT coalesce(json_agg(json_build_array(c.id, m.starts, m.ends)), '[]')
      FROM unnest($2::uuid[]) AS c(id)
      CROSS JOIN LATERAL (
-       SELECT unnest(range_agg(tstzrange(x."blockedFrom", x."blockedTo"))) AS r
-       FROM "Appointment" x WHERE x."clinicianId" = c.id AND ${WINDOW} AND ${ACTIVE}
+       SELECT coalesce(array_agg(${MS('lower(b.r)')}), '{}') AS starts, coalesce(array_agg(${MS('upper(b.r)')}), '{}') AS ends
+       FROM (
+         SELECT unnest(range_agg(tstzrange(x."blockedFrom", x."blockedTo"))) AS r
+         FROM "Appointment" x WHERE x."clinicianId" = c.id AND ${WINDOW} AND ${ACTIVE}
+       ) b
      ) m) AS busy,
   (SELECT coalesce(json_agg(json_build_array(x."clinicianId", ${MS('x."startsAt"')})), '[]')
      FROM unnest($2::uuid[]) AS c(id)
@@ -59,7 +63,8 @@ interface ScheduleRow {
   hours: [string, number, number, number][];
   overrides: [string, LocalDate, number | null, number | null][];
   timeOff: [string, number, number][];
-  busy: [string, number, number][];
+  /** Per clinician: merged busy ranges as parallel arrays of start and end ms. */
+  busy: [string, number[], number[]][];
   typeStarts: [string, number][];
 }
 
@@ -93,7 +98,9 @@ export async function loadSchedules(db: DbOrTx, q: ScheduleQuery): Promise<Clini
         .map(([, weekday, startMinute, endMinute]): WeeklyHoursRange => ({ weekday, startMinute, endMinute })),
       overrides,
       timeOff: r.timeOff.filter(([c]) => c === id).map(([, from, to]): Interval => ({ from, to })),
-      busy: r.busy.filter(([c]) => c === id).map(([, from, to]): Interval => ({ from, to })),
+      busy: r.busy
+        .filter(([c]) => c === id)
+        .flatMap(([, starts, ends]) => starts.map((from, i): Interval => ({ from, to: ends[i]! }))),
       typeStarts: r.typeStarts.filter(([c]) => c === id).map(([, startsAt]) => startsAt),
     };
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bookableWindow, freeSlots, type ClinicianSchedule, type SlotRules } from './slots.js';
 import { IntervalIndex } from './interval-index.js';
-import { ZoneRules } from './zoned-time.js';
+import { DateTime } from 'luxon';
+import { ZoneRules, formatUtc } from './zoned-time.js';
 
 const NY = new ZoneRules('America/New_York');
 const H = 3_600_000;
@@ -167,6 +168,25 @@ describe('freeSlots rules', () => {
 });
 
 describe('ZoneRules fast path', () => {
+  it('formats instants exactly like Date and Luxon (whole minutes and not)', () => {
+    const zones = ['America/New_York', 'Asia/Kathmandu', 'UTC', 'America/St_Johns'].map((z) => new ZoneRules(z));
+    let seed = 3;
+    const mismatches: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      // Whole minutes from 1960 to 2080, every other one nudged off the minute.
+      const ts = Date.UTC(1960, 0, 1) + (seed % 63_000_000) * M + (i % 2 ? (seed % 59_999) + 1 : 0);
+      if (formatUtc(ts) !== new Date(ts).toISOString()) mismatches.push(`utc ${ts}`);
+      for (const z of zones) {
+        const expected = DateTime.fromMillis(ts, { zone: z.name }).toISO({ suppressMilliseconds: true, includeOffset: true })!.replace('Z', '+00:00');
+        const got = z.formatLocal(ts);
+        if (got !== expected.slice(0, 19) + expected.slice(-6)) mismatches.push(`${z.name} ${ts} ${got} ${expected}`);
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+
   it.each(['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Santiago'])(
     'puts every slot of a whole year on the wall-clock grid of %s, once',
     (name) => {

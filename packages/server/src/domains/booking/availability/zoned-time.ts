@@ -109,11 +109,42 @@ export class ZoneRules {
   /** ISO 8601 with this zone's offset, e.g. `2026-03-08T03:00:00-04:00`. */
   formatLocal(ts: number): string {
     const offset = this.offsetAt(ts);
-    const local = new Date(ts + offset * MINUTE_MS).toISOString().slice(0, 19);
-    const sign = offset < 0 ? '-' : '+';
-    const abs = Math.abs(offset);
-    return `${local}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    return `${formatWall(ts + offset * MINUTE_MS)}${offsetSuffix(offset)}`;
   }
+}
+
+// Formatting thousands of slots per request: whole minutes (every slot) are
+// assembled from cached day and time strings; anything else goes to Date.
+const dayStrings = new Map<number, string>();
+const timeStrings: string[] = Array.from({ length: 1440 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:00`);
+const offsetStrings = new Map<number, string>();
+
+/** `YYYY-MM-DDTHH:mm:ss` of a wall-clock time held as if it were UTC ms. */
+function formatWall(wall: number): string {
+  if (wall % MINUTE_MS !== 0) return new Date(wall).toISOString().slice(0, 19);
+  const day = Math.floor(wall / DAY_MS);
+  let date = dayStrings.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    dayStrings.set(day, date);
+  }
+  return `${date}T${timeStrings[(wall - day * DAY_MS) / MINUTE_MS]!}`;
+}
+
+function offsetSuffix(offset: number): string {
+  let s = offsetStrings.get(offset);
+  if (s === undefined) {
+    const abs = Math.abs(offset);
+    s = `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    offsetStrings.set(offset, s);
+  }
+  return s;
+}
+
+/** Same text as `new Date(ts).toISOString()`, faster for whole minutes. */
+export function formatUtc(ts: number): string {
+  return ts % MINUTE_MS === 0 ? `${formatWall(ts)}.000Z` : new Date(ts).toISOString();
 }
 
 function pad2(n: number): string {

@@ -1,0 +1,43 @@
+// Jobs for what happens to a booking after it is made (cancel, reschedule,
+// a freed slot for the waitlist, refunds). Like booking-jobs.ts they are
+// written inside the change's own transaction, with ids only; the dedupe key
+// makes a repeated write of the same event a no-op.
+import type { Prisma } from '../../generated/prisma/client.js';
+
+export const LIFECYCLE_JOBS = {
+  cancelled: 'appointment.cancelled',
+  rescheduled: 'appointment.rescheduled',
+  /** A time became free again (cancel, reschedule, abandoned checkout): offer it to the waitlist. */
+  slotFreed: 'appointment.slot_freed',
+  refund: 'payment.refund',
+} as const;
+
+export type LifecycleJobName = (typeof LIFECYCLE_JOBS)[keyof typeof LIFECYCLE_JOBS];
+
+export async function enqueueLifecycleJob(
+  tx: Prisma.TransactionClient,
+  name: LifecycleJobName,
+  payload: Record<string, string | number>,
+  dedupeKey: string,
+  runAt: Date,
+): Promise<void> {
+  await tx.job.createMany({
+    data: [{ name, queue: 'default', payload, runAt, maxAttempts: 8, dedupeKey: `${name}:${dedupeKey}` }],
+    skipDuplicates: true,
+  });
+}
+
+/** A freed time, described by ids and instants only. */
+export function slotFreedPayload(a: {
+  practiceId: string;
+  appointmentTypeId: string;
+  clinicianId: string;
+  startsAt: Date;
+}): Record<string, string> {
+  return {
+    practiceId: a.practiceId,
+    appointmentTypeId: a.appointmentTypeId,
+    clinicianId: a.clinicianId,
+    startsAt: a.startsAt.toISOString(),
+  };
+}
