@@ -247,7 +247,7 @@ describe('health endpoints', () => {
   });
 
   // PGlite boots Postgres in WebAssembly and migrates: slow on a loaded machine.
-  it('work on PGlite', { timeout: 120_000 }, async () => {
+  it('work on PGlite, and report a lost database without internals', { timeout: 120_000 }, async () => {
     const lite = await startTestApp({ db: 'pglite' });
     try {
       const url = await lite.listen();
@@ -255,8 +255,19 @@ describe('health endpoints', () => {
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ ok: true, database: 'pglite' });
+
+      // With the database gone: not ready, and a procedure fails as a bare 500.
+      const practice = await createTestPractice(lite, 'down');
+      await lite.services.database.close();
+      expect((await fetch(`${url}/readyz`)).status).toBe(503);
+      const failed = await fetch(`${url}/trpc/practice.publicProfile`, { headers: { [PUBLISHABLE_KEY_HEADER]: practice.publishableKey } });
+      expect(failed.status).toBe(500);
+      const text = await failed.text();
+      expect(JSON.parse(text)).toMatchObject({ error: { message: 'Internal error', data: { appCode: 'INTERNAL' } } });
+      expect(internalsIn(text)).toEqual([]);
     } finally {
-      await lite.close();
+      // The database is already closed above; closing it again may throw.
+      await lite.close().catch(() => undefined);
     }
   });
 });
