@@ -3,6 +3,7 @@
 // updated over HTTP, and while bad inputs carrying the canary fail in every
 // way we know (validation, malformed JSON, unknown keys, wrong sign-in,
 // GET query strings). The captured text must never contain the canary.
+import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
@@ -10,6 +11,8 @@ import { PUBLISHABLE_KEY_HEADER, STAFF_SESSION_COOKIE } from '../../src/trpc/con
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestPractice, signedInStaff, type TestPractice } from '../support/fixtures.js';
 import { CANARY_TOKEN } from './support/bad-inputs.js';
+import { buildIntakeObjects } from '../support/intake-world.js';
+import { buildBookingObjects } from '../support/booking-world.js';
 
 const CANARY = {
   firstName: 'Zelda Zq7Canary',
@@ -25,6 +28,8 @@ let app: TestApp;
 let base: string;
 let practice: TestPractice;
 let cookie: string;
+let ownerToken: string;
+let clinician: { userId: string; token: string };
 
 beforeAll(async () => {
   const sink = new Writable({
@@ -37,10 +42,20 @@ beforeAll(async () => {
   base = await app.listen();
   practice = await createTestPractice(app, 'logs');
   cookie = `${STAFF_SESSION_COOKIE}=${(await signedInStaff(app, practice.practiceId, 'front_desk')).token}`;
+  ownerToken = (await signedInStaff(app, practice.practiceId, 'owner')).token;
+  clinician = await signedInStaff(app, practice.practiceId, 'clinician');
 });
 afterAll(async () => {
   await app?.close();
 });
+
+const widget = () => ({ [PUBLISHABLE_KEY_HEADER]: practice.publishableKey, origin: practice.origin, 'idempotency-key': crypto.randomUUID() });
+const expectNoCanaryInLogs = (extra: string[] = []) => {
+  const text = captured().toLowerCase();
+  for (const value of [CANARY_TOKEN, CANARY.email, CANARY.phone, CANARY.dateOfBirth, ...extra]) {
+    expect(text.includes(value.toLowerCase()), `logs contain ${value}`).toBe(false);
+  }
+};
 
 async function post(path: string, body: string, headers: Record<string, string> = { cookie }) {
   const res = await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
@@ -86,8 +101,36 @@ describe('PHI in logs', () => {
     for (const path of ['/trpc/clients.create', '/trpc/clients.get', '/trpc/clients.update', '/trpc/auth.signIn']) {
       expect(text).toContain(path);
     }
-    for (const value of [CANARY_TOKEN, CANARY.email, CANARY.phone, CANARY.dateOfBirth, '555 0100 999']) {
-      expect(text.toLowerCase().includes(value.toLowerCase()), `logs contain ${value}`).toBe(false);
-    }
+    expectNoCanaryInLogs(['555 0100 999']);
+  });
+
+  it('never logs canary answers or bookers through intake and booking, nor their failures', async () => {
+    const intake = await buildIntakeObjects(app, practice, ownerToken, 'LOGS');
+    const booking = await buildBookingObjects(app, practice, ownerToken, clinician.userId, 'LOGS');
+    const before = logLines.length;
+    const client = { firstName: CANARY.firstName, lastName: CANARY.lastName, email: 'zq7canary.intake@example.test' };
+    const saved = await post('intake.saveDraft', JSON.stringify({ resumeToken: intake.resumeToken, answers: { concerns: 'Zq7Canary panic at night' } }), widget());
+    const submitted = await post(
+      'intake.submit',
+      JSON.stringify({ formVersionId: intake.versionId, answers: { concerns: 'Zq7Canary panic at night' }, client }),
+      widget(),
+    );
+    const refused = await post(
+      'intake.submit',
+      JSON.stringify({ formVersionId: intake.versionId, answers: { concerns: 'x', zq7canary_field: 'Zq7Canary' }, client }),
+      widget(),
+    );
+    const badBooker = await post('booking.confirm', JSON.stringify({ holdToken: booking.holdToken, client: { ...client, email: 'Zq7Canary@@' } }), widget());
+    const confirmed = await post('booking.confirm', JSON.stringify({ holdToken: booking.holdToken, client: { ...client, email: 'zq7canary.booker@example.test' } }), widget());
+    expect([saved.status, submitted.status, refused.status, badBooker.status, confirmed.status]).toEqual([200, 200, 400, 400, 200]);
+    const submissionId = (submitted.json.result!.data as unknown as { submissionId: string }).submissionId;
+    const read = await fetch(`${base}/trpc/intake.submissions.get?input=${encodeURIComponent(JSON.stringify({ submissionId }))}`, {
+      headers: { cookie: `${STAFF_SESSION_COOKIE}=${clinician.token}` },
+    });
+    expect(await read.text()).toContain('Zq7Canary panic at night'); // the answers really hold the canary
+    // Positive control: these requests were logged.
+    expect(logLines.length - before).toBeGreaterThanOrEqual(6);
+    expect(captured()).toContain('/trpc/intake.submit');
+    expectNoCanaryInLogs(['panic at night']);
   });
 });
