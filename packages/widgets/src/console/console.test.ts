@@ -81,6 +81,22 @@ describe('staff console', () => {
     await waitUntil(() => focused() === viewHeading(app), 'focus on the inbox heading');
   });
 
+  it('starts again from the password when the session ends during the code step', async function () {
+    this.timeout(20_000);
+    const staff = await newStaff('owner');
+    const app = await mountConsole();
+    await fill(byTestId(app, 'sign-in-email')!, staff.email);
+    await fill(byTestId(app, 'sign-in-password')!, staff.password);
+    byTestId(app, 'sign-in-submit')!.click();
+    const code = await find(app, 'mfa-code');
+    await server({ op: 'expireSessions', email: staff.email });
+    await fill(code, await server<string>({ op: 'totp', secret: staff.secret }));
+    byTestId(app, 'mfa-submit')!.click();
+    await find(app, 'sign-in-password');
+    expect(text(byTestId(app, 'sign-in-error'))).to.equal('Your session has ended. Sign in again.');
+    expect(await sessionStatus()).to.equal(401);
+  });
+
   it('enrols a new authenticator: shows the setup key and URI as text, then accepts its code', async function () {
     this.timeout(20_000);
     const staff = await newStaff('clinician', false);

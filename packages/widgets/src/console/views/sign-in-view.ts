@@ -70,6 +70,13 @@ export class ConsoleSignInView extends ConsoleView {
 
   #message(error: unknown): string {
     const code = errorCode(error);
+    const codeStep = this.step === 'verify' || this.step === 'enroll';
+    // The half-signed-in session ended (idle, or signed out elsewhere): start again with the password.
+    if (codeStep && (code === 'SESSION_EXPIRED' || code === 'UNAUTHENTICATED')) {
+      this.enrolment = null;
+      this.step = 'password';
+      return this.t('session.ended');
+    }
     if (code === 'UNAUTHENTICATED') return this.t('signIn.refused');
     if (code === 'VALIDATION_FAILED' && (this.step === 'verify' || this.step === 'enroll')) {
       return errorDetails(error)['reason'] === 'invalid_code'
