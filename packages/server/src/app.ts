@@ -28,6 +28,7 @@ import { LocalDiskFileStore } from './files/file-store.js';
 import { filesRoute } from './files/files-route.js';
 import { UPLOAD_PROCEDURE_PATH, uploadBodyLimit } from './domains/intake/upload.schema.js';
 import { DEMO_SLUG } from './domains/practice/seed-demo.js';
+import { stripeWebhookRouter } from './domains/payments/stripe-webhook.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -122,6 +123,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     });
   // File uploads (base64 in JSON) alone get a body cap sized for MAX_UPLOAD_BYTES,
   // and only when called unbatched; every other call keeps MAX_BODY_BYTES.
+  // Raw body, before anything parses JSON: Stripe signs the exact bytes.
+  app.use('/webhooks/stripe', stripeWebhookRouter(services));
   const uploadBodyBytes = uploadBodyLimit(config.maxUploadBytes);
   app.post(`/trpc/${UPLOAD_PROCEDURE_PATH}`, widgetCors(prisma), trpcGuards(uploadBodyBytes), trpcHandler(uploadBodyBytes));
   app.use('/trpc', widgetCors(prisma), trpcGuards(config.maxBodyBytes), trpcHandler(config.maxBodyBytes));

@@ -40,6 +40,22 @@ export const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Largest file a client may upload (decoded bytes); only the upload route accepts a body that big (base64). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
+  /** Stripe secret key (sk_…); unset → types with a deposit cannot be booked online. */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  /** Signing secret of the /webhooks/stripe endpoint (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Another Stripe API base (tests: a loopback fake), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_CURRENCY: z.string().regex(/^[a-z]{3}$/).default('usd'),
+  /** Reminder e-mails this many hours before an appointment (comma-separated). */
+  REMINDER_LEAD_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/)
+    .default('24,2'),
+  /** How long a signed reschedule/cancel link stays valid after the appointment is booked. */
+  MANAGE_LINK_DAYS: z.coerce.number().int().min(1).max(400).default(120),
+  /** How long a waitlisted client has to take an offered slot. */
+  WAITLIST_OFFER_MINUTES: z.coerce.number().int().min(5).max(2880).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -65,6 +81,18 @@ export interface Config {
   maxBodyBytes: number;
   maxUploadBytes: number;
   tls: { certFile: string; keyFile: string } | undefined;
+  stripe: StripeConfig | undefined;
+  reminderLeadMinutes: number[];
+  manageLinkMs: number;
+  waitlistOfferMs: number;
+}
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  currency: string;
+  /** Only set to point the SDK somewhere other than api.stripe.com (tests). */
+  api: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +134,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must be set (used in e-mailed links).');
     if (!e.SMTP_URL) problems.push('SMTP_URL must be set: production must not print e-mail links to the console.');
   }
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together (payments are confirmed by the signed webhook).');
+  }
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together.');
   }
@@ -142,7 +173,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       e.TLS_CERT_FILE && e.TLS_KEY_FILE
         ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) }
         : undefined,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            currency: e.STRIPE_CURRENCY,
+            api: e.STRIPE_API_BASE ? stripeApiOf(e.STRIPE_API_BASE) : undefined,
+          }
+        : undefined,
+    reminderLeadMinutes: [...new Set(e.REMINDER_LEAD_HOURS.split(',').map((h) => Math.round(Number(h) * 60)))].filter((m) => m > 0),
+    manageLinkMs: e.MANAGE_LINK_DAYS * 86_400_000,
+    waitlistOfferMs: e.WAITLIST_OFFER_MINUTES * 60_000,
   };
+}
+
+function stripeApiOf(base: string): NonNullable<StripeConfig['api']> {
+  const url = new URL(base);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
 }
 
 /**
