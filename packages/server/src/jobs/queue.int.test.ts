@@ -2,7 +2,8 @@
 // giving up after maxAttempts, recovery of a crashed worker's job after its
 // lease, a job that crashes every worker, and de-duplication.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ManualClock, systemClock } from '../clock.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
@@ -102,6 +103,31 @@ describe.each(['postgres', 'pglite'] as const)('JobQueue on %s', (kind) => {
     // The dead worker no longer holds the lease, so its late completion changes nothing.
     expect(await job(id)).toMatchObject({ status: 'succeeded', attempts: 2, lockedBy: null });
     expect(runs).toEqual(['crashed', 'survivor']);
+  });
+
+  it('renews the lease while a slow batch runs, so no other worker runs its jobs again', async () => {
+    const shortLease = 200;
+    const runs: string[] = [];
+    const slow = new JobQueue(database.prisma, systemClock, logger, { leaseMs: shortLease });
+    const other = new JobQueue(database.prisma, systemClock, logger, { leaseMs: shortLease });
+    slow.register('slow', async (_p, job) => {
+      runs.push(`slow:${job.jobId}`);
+      await sleep(3 * shortLease); // each job outlives the lease it was claimed with
+    });
+    other.register('slow', async (_p, job) => {
+      runs.push(`other:${job.jobId}`);
+    });
+    // Due by the real clock (the other tests use a manual clock set in the past).
+    for (let i = 0; i < 2; i++) await slow.enqueue('slow', { i }, { runAt: new Date(0) });
+    const batch = slow.runDue(2);
+    const deadline = Date.now() + 7 * shortLease;
+    while (Date.now() < deadline) {
+      await other.runDue();
+      await sleep(shortLease / 4);
+    }
+    expect(await batch).toBe(2);
+    expect(runs.filter((r) => r.startsWith('other:'))).toEqual([]);
+    expect(await database.prisma.job.count({ where: { name: 'slow', status: 'succeeded', attempts: 1 } })).toBe(2);
   });
 
   it('a job that kills its worker on every attempt fails for good instead of looping', async () => {

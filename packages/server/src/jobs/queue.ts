@@ -26,10 +26,11 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 
 export interface JobQueueOptions {
   /**
-   * Lease on a claimed job. A worker that dies mid-job leaves it `running`;
-   * once the lease runs out another worker runs it again. So delivery is
-   * at-least-once after a crash (exactly once otherwise): handlers whose effect
-   * must not repeat key it on `jobId` (e.g. a unique insert).
+   * Lease on a claimed job, renewed every third of it while the worker runs
+   * the batch. A worker that dies mid-job leaves it `running`; once the lease
+   * runs out another worker runs it again. So delivery is at-least-once after
+   * a crash (exactly once otherwise): handlers whose effect must not repeat
+   * key it on `jobId` (e.g. a unique insert).
    */
   leaseMs?: number;
 }
@@ -105,8 +106,33 @@ export class JobQueue {
         FOR UPDATE SKIP LOCKED
       )
       RETURNING id, name, payload, attempts, "maxAttempts"`;
-    for (const job of claimed) await this.execute(job);
+    if (!claimed.length) return 0;
+    const heartbeat = this.keepLeases(claimed.map((j) => j.id));
+    try {
+      for (const job of claimed) await this.execute(job);
+    } finally {
+      clearInterval(heartbeat);
+    }
     return claimed.length;
+  }
+
+  /**
+   * While a batch runs, renews the lease on its jobs that are still ours, so a
+   * slow handler (or the last job of a slow batch) is not taken over and run a
+   * second time by another instance. A worker that dies stops renewing, and
+   * its jobs are recovered once the lease runs out.
+   */
+  private keepLeases(ids: string[]): NodeJS.Timeout {
+    const renew = () =>
+      this.db.job
+        .updateMany({
+          where: { id: { in: ids }, status: 'running', lockedBy: this.workerId },
+          data: { lockedUntil: new Date(this.clock.now().getTime() + this.leaseMs) },
+        })
+        .catch((err: unknown) => this.logger.warn({ error: (err as Error).name }, 'job lease renewal failed'));
+    const timer = setInterval(() => void renew(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    return timer;
   }
 
   private async execute(job: { id: string; name: string; payload: unknown; attempts: number; maxAttempts: number }) {
