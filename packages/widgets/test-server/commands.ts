@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { App } from '../../server/src/app.js';
 import { createStaff, submitIntake, type Fixture, type StaffRole } from './seed.js';
 import { publishSeedForm } from '../../server/src/domains/intake/demo-form.js';
+import { bookingFixture, expireHold } from './booking-seed.js';
 
 // otplib is the server's dependency, not the widgets': load it from there.
 const serverRequire = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -21,8 +22,13 @@ export type Command =
   | { op: 'totp'; secret: string }
   | { op: 'submit'; firstName: string; lastName: string }
   | { op: 'expireSessions'; email: string }
+  /** Stores a scorer result on a submission, as a scoring plugin would. */
+  | { op: 'setScore'; submissionId: string; score: unknown }
   /** Publishes a form under `key` once (the intake-form tests' own definitions). */
-  | { op: 'publishForm'; key: string; definition: unknown };
+  | { op: 'publishForm'; key: string; definition: unknown }
+  /** Clinicians with weekly hours and appointment types, built once (booking-seed.ts). */
+  | { op: 'bookingFixture' }
+  | { op: 'expireHold'; holdId: string };
 
 export function commandHandler(app: App, fixture: Fixture) {
   // The server accepts each time step once per account (codes are
@@ -80,6 +86,13 @@ export function commandHandler(app: App, fixture: Fixture) {
         });
         return { count };
       }
+      case 'setScore':
+        await services.prisma.intakeSubmission.update({
+          where: { id: command.submissionId },
+          data: { score: command.score as object },
+          select: { id: true },
+        });
+        return { ok: true };
       case 'publishForm':
         // A retried command (wtr's 20 s limit while the server starts) may race its first try.
         await publishSeedForm(services, fixture.practiceId, fixture.owner.userId, {
@@ -93,6 +106,10 @@ export function commandHandler(app: App, fixture: Fixture) {
             throw error;
         });
         return { publishableKey: fixture.publishableKey };
+      case 'bookingFixture':
+        return bookingFixture(app, fixture);
+      case 'expireHold':
+        return expireHold(app, command.holdId);
       default:
         throw new Error(`Unknown test-server op: ${(command as { op: string }).op}`);
     }

@@ -172,10 +172,24 @@ describe('staff console', () => {
       firstName: 'Mark',
       lastName: 'Reviewed',
     });
+    await server({
+      op: 'setScore',
+      submissionId,
+      score: {
+        instrument: 'phq9',
+        score: 12,
+        maxScore: 27,
+        band: 'moderate',
+        flags: [{ alert: 'phq9_item9', severity: 'critical' }],
+      },
+    });
     const app = await mountConsole({ hash: `#/submissions/${submissionId}` });
     await signIn(app, await newStaff('owner'));
     // The deep link opened while signed out is where sign-in lands.
     expect(location.hash).to.equal(`#/submissions/${submissionId}`);
+    // A scorer's result and its flag are shown with the submission.
+    expect(text(await find(app, 'submission-scores'))).to.contain('PHQ9: 12 / 27 (moderate)');
+    expect(text(byTestId(app, 'score-flag'))).to.equal('Needs attention: phq9_item9 critical');
     (await find(app, 'mark-reviewed')).click();
     await waitUntil(
       () => byTestId(app, 'submission-status')?.dataset['status'] === 'reviewed',

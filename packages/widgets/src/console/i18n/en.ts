@@ -77,6 +77,8 @@ export const consoleEn = {
   'submission.identityVerified': 'E-mail verified by code',
   'submission.identityUnverified': 'Not verified',
   'submission.minor': 'Minor (guardian on file)',
+  'submission.score': 'Scores',
+  'submission.flag': 'Needs attention: {alert} {severity}',
   'submission.answers': 'Answers',
   'submission.noAnswer': 'No answer',
   'submission.markReviewed': 'Mark reviewed',

@@ -75,6 +75,8 @@ export const consoleEs: ConsoleCatalogue = {
   'submission.identityVerified': 'Correo verificado con código',
   'submission.identityUnverified': 'Sin verificar',
   'submission.minor': 'Menor (con tutor registrado)',
+  'submission.score': 'Puntuaciones',
+  'submission.flag': 'Requiere atención: {alert} {severity}',
   'submission.answers': 'Respuestas',
   'submission.noAnswer': 'Sin respuesta',
   'submission.markReviewed': 'Marcar como revisada',

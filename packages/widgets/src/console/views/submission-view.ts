@@ -8,6 +8,7 @@ import {
 import type { TcrmApi } from '../../api/api-client.js';
 import { ConsoleView } from '../console-view.js';
 import { formatAnswer, shownItems, text, type AnswerContext } from './answer-format.js';
+import { scoreResults, scoreSummary } from './score-summary.js';
 
 type Submission = Awaited<ReturnType<TcrmApi['intake']['submissions']['get']['query']>>;
 
@@ -111,6 +112,12 @@ export class ConsoleSubmissionView extends ConsoleView {
         <dd>
           ${this.t(s.identityVerified ? 'submission.identityVerified' : 'submission.identityUnverified')}
         </dd>
+        ${
+          scoreResults(s.score).length
+            ? html`<dt>${this.t('submission.score')}</dt>
+                <dd>${scoreSummary(s.score, this.ctx.strings)}</dd>`
+            : nothing
+        }
         <dt>${this.t('submission.status')}</dt>
         <dd>
           <span tabindex="-1" data-testid="submission-status" data-status=${s.status}
