@@ -20,13 +20,18 @@ export {
 } from './address/address.js';
 export { TcrmSignature } from './signature/signature.js';
 export { TcrmFileUpload } from './file-upload/file-upload.js';
-export { TcrmIntakeForm, type IntakePhase } from './intake-form/intake-form.js';
+export { TcrmIntakeForm } from './intake-form/intake-form.js';
+export type { IntakePhase } from './intake-form/load-intake.js';
 export {
   TcrmDraftSavedEvent,
   TcrmFormLoadedEvent,
   TcrmPageChangeEvent,
   TcrmSubmittedEvent,
 } from './intake-form/intake-form.events.js';
+export { TcrmBooking, type BookingStep } from './booking/booking.js';
+export { TcrmSlotGrid, type GridSlot } from './booking/slot-grid.js';
+export { TcrmBookedEvent, TcrmSlotHeldEvent } from './booking/booking.events.js';
+export { registerBookingCatalogue, type BookingCatalogue } from './booking/booking-messages.js';
 
 export {
   TcrmChangeEvent,

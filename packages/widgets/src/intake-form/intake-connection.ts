@@ -58,3 +58,24 @@ export function base64Of(file: Blob): Promise<string> {
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+/** Uploads one file or drawn signature to the draft, alone in its request. */
+export async function uploadFile(
+  connection: Connection,
+  session: ClientSession | undefined,
+  input: {
+    resumeToken: string;
+    fieldId: string;
+    data: string;
+    contentType?: string | undefined;
+    fileName?: string | undefined;
+  },
+): Promise<{ id: string; contentType: string; byteSize: number }> {
+  const { contentType, fileName, ...rest } = input;
+  const stored = await directClient(connection, session).intake.uploadFile.mutate({
+    ...rest,
+    ...(contentType ? { contentType } : {}),
+    ...(fileName ? { fileName } : {}),
+  });
+  return { id: stored.fileId, contentType: stored.contentType, byteSize: stored.byteSize };
+}

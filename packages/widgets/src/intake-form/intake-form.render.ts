@@ -18,7 +18,7 @@ import type { Translator } from '../i18n/translator.js';
 import type { DraftState } from './draft-keeper.js';
 import type { RawValues, Uploads } from './form-answers.js';
 import { resumeLink } from './form-answers.js';
-import type { IntakePhase } from './intake-form.js';
+import type { IntakePhase } from './load-intake.js';
 import type { IntakeMessageKey } from './intake-messages.js';
 import { renderItem } from './render-item.js';
 

@@ -20,7 +20,8 @@ import '../address/define.js';
 import type { FieldValue } from './answer-codec.js';
 import { DraftKeeper, type DraftState } from './draft-keeper.js';
 import { answersOf, draftAnswers, firstPageWithError } from './form-answers.js';
-import { base64Of, connectionOf, directClient, newIdempotencyKey } from './intake-connection.js';
+import { base64Of, connectionOf, uploadFile } from './intake-connection.js';
+import { fieldErrorsOf, SubmitAttempts } from './submit-intake.js';
 import {
   TcrmDraftSavedEvent,
   TcrmFormLoadedEvent,
@@ -31,25 +32,19 @@ import { fill, intakeCatalogue, type IntakeMessageKey } from './intake-messages.
 import { intakeFormStyles } from './intake-form.styles.js';
 import { renderIntake } from './intake-form.render.js';
 import { IntakeUploads } from './intake-uploads.js';
-import { errorCode, loadIntake, loadLazyFields } from './load-intake.js';
+import {
+  loadErrorOf,
+  loadIntake,
+  loadLazyFields,
+  type IntakePhase,
+  type LoadedIntake,
+} from './load-intake.js';
 import { submitterFrom } from './submitter.js';
-
-/** What the element is showing. */
-export type IntakePhase =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'error'; readonly code: 'network' | 'notFound' | 'config' | 'server' }
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'submitted'; readonly submissionId: string };
+import { focusWhenReady, showFieldErrors } from './form-dom.js';
 
 // Resolved against this module, so a page that loads the widgets from the
 // therapyCRM server needs no `api-url`: the API is where the script came from.
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
-
-const LOAD_ERRORS: Record<string, 'notFound' | 'network' | 'server'> = {
-  NOT_FOUND: 'notFound',
-  NETWORK_ERROR: 'network',
-  INTERNAL: 'server',
-};
 
 /**
  * A practice's intake form: loads the published definition, renders every
@@ -115,9 +110,8 @@ export class TcrmIntakeForm extends TcrmElement {
   declare protected submitting: boolean;
   declare protected announcement: string;
 
-  #definition: FormDefinition | undefined;
-  #formKey = '';
-  #formVersionId = '';
+  /** Where the shown form came from (key, version id). */
+  #form: LoadedIntake | undefined;
   #loadedApi: unknown;
   #loadedKey = '';
   #raw = new Map<string, FieldValue | File | null>();
@@ -131,19 +125,14 @@ export class TcrmIntakeForm extends TcrmElement {
     failed: (fieldId, error) => this.#showErrors({ ...this.errors, [fieldId]: [error] }),
   });
   #keeper: DraftKeeper | undefined;
-  #attempt: { key: string; payload: object } | undefined;
+  readonly #attempts = new SubmitAttempts();
   #errorRound = 0;
   #focusAfterRender: string | undefined;
 
   constructor() {
     super();
-    this.phase = { kind: 'loading' };
-    this.pageId = '';
-    this.errors = {};
-    this.draftState = 'idle';
-    this.linkShown = false;
-    this.submitting = false;
-    this.announcement = '';
+    const initial = { phase: { kind: 'loading' }, pageId: '', errors: {}, draftState: 'idle' };
+    Object.assign(this, { ...initial, linkShown: false, submitting: false, announcement: '' });
   }
 
   override connectedCallback(): void {
@@ -159,12 +148,12 @@ export class TcrmIntakeForm extends TcrmElement {
 
   /** The definition being shown (undefined while loading). */
   get definition(): FormDefinition | undefined {
-    return this.#definition;
+    return this.#form?.definition;
   }
 
   /** Saves the draft now (starting one if needed) and returns its resume token. */
   async saveDraft(): Promise<string> {
-    await this.#uploads.settle(this.#definition!, this.#raw);
+    await this.#uploads.settle(this.definition!, this.#raw);
     await this.#keeper!.flush(true);
     return this.#keeper!.token!;
   }
@@ -186,18 +175,10 @@ export class TcrmIntakeForm extends TcrmElement {
       [this.#loadedApi, this.#loadedKey] = [api, key];
       void this.#load();
     }
-    if ((changed as Map<string, unknown>).has('errors')) {
-      for (const el of this.renderRoot.querySelectorAll<TcrmField<unknown>>('[name]')) {
-        if ('setErrors' in el) el.setErrors(this.errors[el.name] ?? []);
-      }
-    }
-    if (this.#focusAfterRender) {
-      type Focusable = HTMLElement & { updateComplete?: Promise<unknown> };
-      const target = this.renderRoot.querySelector<Focusable>(this.#focusAfterRender);
-      this.#focusAfterRender = undefined;
-      // A field rendered in this update has no controls until its own first update.
-      void Promise.resolve(target?.updateComplete).then(() => target?.focus());
-    }
+    if ((changed as Map<string, unknown>).has('errors'))
+      showFieldErrors(this.renderRoot, this.errors);
+    if (this.#focusAfterRender) focusWhenReady(this.renderRoot, this.#focusAfterRender);
+    this.#focusAfterRender = undefined;
   }
 
   async #load(): Promise<void> {
@@ -206,11 +187,7 @@ export class TcrmIntakeForm extends TcrmElement {
     try {
       const loaded = await loadIntake(this.tcrm.api!, this.formKey!, this.resumeToken ?? null);
       await loadLazyFields(loaded.definition);
-      [this.#definition, this.#formKey, this.#formVersionId] = [
-        loaded.definition,
-        loaded.formKey,
-        loaded.formVersionId,
-      ];
+      this.#form = loaded;
       this.#raw = loaded.raw;
       this.#uploads.reset(loaded.uploads);
       this.#keeper = this.#newKeeper(loaded.resumeToken);
@@ -218,14 +195,16 @@ export class TcrmIntakeForm extends TcrmElement {
       const pages = this.#pages();
       this.pageId = pages.find((p) => p.id === loaded.pageId)?.id ?? pages[0]?.id ?? '';
       this.phase = { kind: 'ready' };
+      const { formKey, definition, resumeToken } = loaded;
       const detail = {
-        formKey: loaded.formKey,
-        version: loaded.definition.version,
-        resumed: !!loaded.resumeToken,
+        formKey,
+        version: definition.version,
+        resumed: !!resumeToken,
+        pageCount: pages.length,
       };
-      this.dispatchEvent(new TcrmFormLoadedEvent({ ...detail, pageCount: pages.length }));
+      this.dispatchEvent(new TcrmFormLoadedEvent(detail));
     } catch (e) {
-      this.phase = { kind: 'error', code: LOAD_ERRORS[errorCode(e)] ?? 'config' };
+      this.phase = { kind: 'error', code: loadErrorOf(e) };
     }
   }
 
@@ -234,9 +213,9 @@ export class TcrmIntakeForm extends TcrmElement {
     return new DraftKeeper(
       {
         start: async () =>
-          (await api().intake.startDraft.mutate({ formKey: this.#formKey })).resumeToken,
+          (await api().intake.startDraft.mutate({ formKey: this.#form!.formKey })).resumeToken,
         save: async (resumeToken) => {
-          const answers = draftAnswers(this.#definition!, this.#answers());
+          const answers = draftAnswers(this.definition!, this.#answers());
           const saved = await api().intake.saveDraft.mutate({
             resumeToken,
             answers,
@@ -254,16 +233,16 @@ export class TcrmIntakeForm extends TcrmElement {
   }
 
   #answers(): Record<string, unknown> {
-    return answersOf(this.#definition!, this.#raw, this.#uploads.files);
+    return answersOf(this.definition!, this.#raw, this.#uploads.files);
   }
 
   #pages() {
-    return this.#definition ? visiblePages(this.#definition, this.#answers()) : [];
+    return this.definition ? visiblePages(this.definition, this.#answers()) : [];
   }
 
   #onFieldEvent(event: Event): void {
     const field = event.target as TcrmField<unknown>;
-    const item = this.#definition && formFields(this.#definition).find((f) => f.id === field.name);
+    const item = this.definition && formFields(this.definition).find((f) => f.id === field.name);
     if (!item) return;
     if (Object.hasOwn(this.errors, item.id)) {
       const { [item.id]: _fixed, ...rest } = this.errors;
@@ -288,23 +267,14 @@ export class TcrmIntakeForm extends TcrmElement {
     const connection = connectionOf(this);
     if (!connection) throw new TcrmApiError('Not configured');
     const resumeToken = await this.#keeper!.ensure();
-    const input = {
-      resumeToken,
-      fieldId,
-      data,
-      ...(contentType && { contentType }),
-      ...(fileName && { fileName }),
-    };
-    const stored = await directClient(connection, this.tcrm.session).intake.uploadFile.mutate(
-      input,
-    );
-    return { id: stored.fileId, contentType: stored.contentType, byteSize: stored.byteSize };
+    const input = { resumeToken, fieldId, data, contentType, fileName };
+    return uploadFile(connection, this.tcrm.session, input);
   }
 
   #showErrors(errors: FieldErrors): void {
     this.errors = errors;
     this.#errorRound++;
-    const page = this.#definition!.pages.find((p) => p.id === this.pageId);
+    const page = this.definition!.pages.find((p) => p.id === this.pageId);
     const first = page?.items.find((item) => Object.hasOwn(errors, item.id));
     this.#focusAfterRender = first ? `[name="${first.id}"]` : '[part~="error-summary"]';
   }
@@ -327,8 +297,8 @@ export class TcrmIntakeForm extends TcrmElement {
     const pages = this.#pages();
     const index = pages.findIndex((p) => p.id === this.pageId);
     if (step === 1) {
-      if (!(await this.#uploads.settle(this.#definition!, this.#raw))) return;
-      const checked = validatePage(this.#definition!, this.pageId, this.#answers());
+      if (!(await this.#uploads.settle(this.definition!, this.#raw))) return;
+      const checked = validatePage(this.definition!, this.pageId, this.#answers());
       if (!checked.ok) return this.#showErrors(checked.errors);
     }
     const target = pages[index + step];
@@ -340,8 +310,8 @@ export class TcrmIntakeForm extends TcrmElement {
     this.submitting = true;
     this.notice = undefined;
     try {
-      if (!(await this.#uploads.settle(this.#definition!, this.#raw))) return;
-      const definition = this.#definition!;
+      if (!(await this.#uploads.settle(this.definition!, this.#raw))) return;
+      const definition = this.definition!;
       const checked = validateAnswers(definition, this.#answers());
       if (!checked.ok) return this.#showFormErrors(checked.errors);
       const client = submitterFrom(definition, checked.answers);
@@ -352,25 +322,16 @@ export class TcrmIntakeForm extends TcrmElement {
       keeper.dispose();
       const source = keeper.token
         ? { resumeToken: keeper.token }
-        : { formVersionId: this.#formVersionId };
+        : { formVersionId: this.#form!.formVersionId };
       const payload = { ...source, answers: checked.answers, client };
-      // One key per attempt: a retry of the same answers reuses it (the server
-      // replays the stored result); changed answers make a new attempt.
-      if (JSON.stringify(this.#attempt?.payload) !== JSON.stringify(payload)) {
-        this.#attempt = { key: newIdempotencyKey(), payload };
-      }
-      const { key, payload: sent } = this.#attempt!;
-      const api = directClient(connection, this.tcrm.session, { 'idempotency-key': key });
-      const { submissionId } = await api.intake.submit.mutate(sent as typeof payload);
+      const submissionId = await this.#attempts.send(connection, this.tcrm.session, payload);
       this.#raw = new Map();
       this.#uploads.reset(new Map());
-      this.#attempt = undefined;
       this.phase = { kind: 'submitted', submissionId };
       this.#focusAfterRender = '#done';
       this.dispatchEvent(new TcrmSubmittedEvent({ submissionId }));
     } catch (e) {
-      const details = e instanceof TcrmApiError ? e.data?.details : undefined;
-      const fieldErrors = details?.['fieldErrors'] as FieldErrors | undefined;
+      const fieldErrors = fieldErrorsOf(e);
       if (fieldErrors) this.#showFormErrors(fieldErrors);
       else this.notice = 'submitFailed';
     } finally {
@@ -380,7 +341,7 @@ export class TcrmIntakeForm extends TcrmElement {
 
   /** Errors about the whole form (or from the server): shown on the first page that has one. */
   #showFormErrors(errors: FieldErrors): void {
-    const page = firstPageWithError(this.#definition!, errors);
+    const page = firstPageWithError(this.definition!, errors);
     if (page && page !== this.pageId) this.#goTo(page);
     this.#showErrors(errors);
   }
@@ -401,9 +362,7 @@ export class TcrmIntakeForm extends TcrmElement {
   protected override render() {
     const ready = this.phase.kind === 'ready';
     return renderIntake({
-      phase: this.phase,
-      definition: this.#definition,
-      locale: this.tcrm.locale,
+      ...{ phase: this.phase, definition: this.definition, locale: this.tcrm.locale },
       translator: this.tcrm.translator,
       text: this.#text,
       pages: ready ? this.#pages() : [],
@@ -412,9 +371,7 @@ export class TcrmIntakeForm extends TcrmElement {
       raw: this.#raw,
       uploads: this.#uploads.files,
       uploading: this.#uploads.uploading,
-      errors: this.errors,
-      errorRound: this.#errorRound,
-      notice: this.notice,
+      ...{ errors: this.errors, errorRound: this.#errorRound, notice: this.notice },
       draftState: this.draftState,
       linkShown: this.linkShown,
       resumeToken: this.#keeper?.token ?? null,

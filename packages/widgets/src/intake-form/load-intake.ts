@@ -8,6 +8,22 @@ import { fieldFromAnswer, type FieldValue } from './answer-codec.js';
 import { clearFragmentToken, tokenFromFragment } from './form-answers.js';
 import type { UploadedFile } from './render-item.js';
 
+/** What the element is showing. */
+export type IntakePhase =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly code: 'network' | 'notFound' | 'config' | 'server' }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'submitted'; readonly submissionId: string };
+
+const LOAD_ERRORS: Record<string, 'notFound' | 'network' | 'server'> = {
+  NOT_FOUND: 'notFound',
+  NETWORK_ERROR: 'network',
+  INTERNAL: 'server',
+};
+
+/** Why loading failed, as the error state shows it (anything else: a configuration problem). */
+export const loadErrorOf = (e: unknown) => LOAD_ERRORS[errorCode(e)] ?? 'config';
+
 export interface LoadedIntake {
   readonly formKey: string;
   readonly formVersionId: string;
