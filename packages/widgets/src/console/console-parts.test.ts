@@ -10,6 +10,9 @@ import { consoleEs } from './i18n/es.js';
 import { parseRoute, routeHash } from './route.js';
 import { embedSnippet, parseOrigins } from './views/embed-snippet.js';
 import type { ConsoleFormPreview } from './views/form-preview.js';
+import { formatAnswer, type AnswerContext } from './views/answer-format.js';
+import { render as litRender } from 'lit';
+import type { FormField } from '@therapycrm/plugin-sdk/forms';
 import './define.js';
 
 const definition = {
@@ -151,5 +154,71 @@ describe('console strings', () => {
       'Mar 1, 2026, 10:00 AM',
     );
     expect(new ConsoleStrings('de').t('signIn.title')).to.equal('Sign in');
+  });
+});
+
+describe('answer formatting', () => {
+  const strings = new ConsoleStrings('en-US');
+  const ctx: AnswerContext = {
+    strings,
+    fallbackLocale: 'en',
+    files: [
+      {
+        id: '11111111-1111-4111-8111-111111111111',
+        fieldId: 'card',
+        fileName: 'card.pdf',
+        url: '/files/11111111-1111-4111-8111-111111111111',
+      },
+    ],
+  };
+  const shown = (field: unknown, value: unknown) => {
+    const container = document.createElement('div');
+    litRender(html`${formatAnswer(field as FormField, value, ctx)}`, container);
+    return container;
+  };
+
+  it('uses option and row labels, local dates and lists', () => {
+    const options = [
+      { value: 'a', label: { en: 'Anxiety', es: 'Ansiedad' } },
+      { value: 'b', label: 'Sleep' },
+    ];
+    expect(
+      shown({ type: 'multi_choice', id: 'm', label: 'M', options }, ['a', 'b']).textContent,
+    ).to.equal('Anxiety and Sleep');
+    expect(shown({ type: 'date', id: 'd', label: 'D' }, '2026-03-01').textContent).to.equal(
+      'March 1, 2026',
+    );
+    expect(shown({ type: 'number', id: 'n', label: 'N', unit: 'hours' }, 7.5).textContent).to.equal(
+      '7.5 hours',
+    );
+    const likert = shown(
+      {
+        type: 'likert',
+        id: 'l',
+        label: 'L',
+        rows: [
+          { id: 'r1', label: 'Little interest' },
+          { id: 'r2', label: 'Feeling down' },
+        ],
+        scale: [
+          { value: 0, label: 'Not at all' },
+          { value: 3, label: 'Nearly every day' },
+        ],
+      },
+      { r1: 3 },
+    );
+    expect([...likert.querySelectorAll('dd')].map((dd) => dd.textContent!.trim())).to.deep.equal([
+      'Nearly every day',
+      'No answer',
+    ]);
+  });
+
+  it('links uploaded files by name to the audited file route', () => {
+    const link = shown({ type: 'file_upload', id: 'card', label: 'Card' }, [
+      '11111111-1111-4111-8111-111111111111',
+    ]).querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('/files/11111111-1111-4111-8111-111111111111');
+    expect(link.textContent).to.equal('Download card.pdf');
+    expect(link.hasAttribute('download')).to.equal(true);
   });
 });
