@@ -46,6 +46,7 @@ const idsOf = (t: Tenant) => [
   t.intake.ownOnlyFormId,
   t.intake.draftId,
   t.intake.submissionId,
+  t.intake.fileId,
   t.booking.typeId,
   t.booking.requestTypeId,
   t.booking.appointmentId,
@@ -86,6 +87,20 @@ describe('tenant isolation matrix', () => {
   it('lists a sensible number of procedures (the router walk itself works)', () => {
     expect(procedures.length).toBeGreaterThanOrEqual(27);
     expect(procedures.map((p) => p.path)).toContain('clients.get');
+  });
+
+  // Outside tRPC: the staff download route takes its tenant from the session too.
+  it("GET /files/:id with B's file id is a 404 exactly like an unknown id, and changes nothing", async () => {
+    const base = await app.listen();
+    const get = (id: string) => fetch(`${base}/files/${id}`, { headers: { cookie: `tcrm_staff=${w.a.staff.clinician.token}` } });
+    const own = await get(w.a.intake.fileId);
+    expect(own.status).toBe(200); // positive control: A's clinician can download A's file
+    await expectTenantsIntact(async () => {
+      const foreign = await get(w.b.intake.fileId);
+      const unknown = await get(w.b.intake.fileId.replace(/.$/, (c) => (c === '0' ? '1' : '0')));
+      expect(foreign.status).toBe(404);
+      expect(await foreign.text()).toBe(await unknown.text());
+    }, false);
   });
 
   for (const proc of procedures) {

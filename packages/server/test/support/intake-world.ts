@@ -2,6 +2,7 @@
 // a key both practices use, a form only this practice has, a live draft and
 // a submission, all made through the real procedures.
 import crypto from 'node:crypto';
+import { signaturePng } from '../../src/domains/intake/intake-test-kit.js';
 import type { TestPractice } from './fixtures.js';
 import type { TestApp } from './test-app.js';
 
@@ -31,6 +32,8 @@ export interface IntakeObjects {
   resumeToken: string;
   draftId: string;
   submissionId: string;
+  /** The submission's signature file (downloadable by owner and clinician at /files/:id). */
+  fileId: string;
 }
 
 export async function buildIntakeObjects(
@@ -52,9 +55,16 @@ export async function buildIntakeObjects(
   };
   await staff.intake.forms.publish({ formId: ownOnly.formId });
   const draft = (await widget().intake.startDraft({ formKey: SHARED_FORM_KEY })) as { draftId: string; resumeToken: string };
+  // A second draft carries a signature into the submission (staff may download submitted files, not drafts).
+  const signed = (await widget().intake.startDraft({ formKey: SHARED_FORM_KEY })) as { resumeToken: string };
+  const upload = (await widget().intake.uploadFile({
+    resumeToken: signed.resumeToken,
+    fieldId: 'signature',
+    data: `data:image/png;base64,${signaturePng().toString('base64')}`,
+  })) as { fileId: string };
   const submitted = (await widget({ idempotencyKey: crypto.randomUUID() }).intake.submit({
-    formVersionId: form.versionId,
-    answers: { concerns: `Sleep ${tag}` },
+    resumeToken: signed.resumeToken,
+    answers: { concerns: `Sleep ${tag}`, signature: { fileId: upload.fileId } },
     client: { firstName: `Ivy${tag}`, lastName: 'Intake', email: `ivy-${tag.toLowerCase()}@example.test` },
   })) as { submissionId: string };
   return {
@@ -65,5 +75,6 @@ export async function buildIntakeObjects(
     resumeToken: draft.resumeToken,
     draftId: draft.draftId,
     submissionId: submitted.submissionId,
+    fileId: upload.fileId,
   };
 }

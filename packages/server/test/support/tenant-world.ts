@@ -183,6 +183,7 @@ export function fingerprintsOf(t: Tenant): string[] {
     t.intake.resumeToken,
     t.intake.draftId,
     t.intake.submissionId,
+    t.intake.fileId,
     t.booking.typeId,
     t.booking.requestTypeId,
     t.booking.appointmentId,
