@@ -12,6 +12,7 @@ export const ELEMENT_ENTRIES = {
   'tcrm-signature': 'src/signature/define.ts',
   'tcrm-file-upload': 'src/file-upload/define.ts',
   'tcrm-intake-form': 'src/intake-form/define.ts',
+  'tcrm-booking': 'src/booking/define.ts',
 };
 
 /** The one file a page loads with a single <script type="module"> tag. */

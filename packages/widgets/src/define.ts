@@ -10,6 +10,7 @@ import './address/define.js';
 import './signature/define.js';
 import './file-upload/define.js';
 import './intake-form/define.js';
+import './booking/define.js';
 import type { TcrmAddress } from './address/address.js';
 import type { TcrmChoice } from './choice/choice.js';
 import type { TcrmFileUpload } from './file-upload/file-upload.js';

@@ -28,6 +28,10 @@ export {
   TcrmPageChangeEvent,
   TcrmSubmittedEvent,
 } from './intake-form/intake-form.events.js';
+export { TcrmBooking, type BookingStep } from './booking/booking.js';
+export { TcrmSlotGrid, type GridSlot } from './booking/slot-grid.js';
+export { TcrmBookedEvent, TcrmSlotHeldEvent } from './booking/booking.events.js';
+export { registerBookingCatalogue, type BookingCatalogue } from './booking/booking-messages.js';
 
 export {
   TcrmChangeEvent,
