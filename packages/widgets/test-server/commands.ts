@@ -18,7 +18,7 @@ const PERIOD = 30;
 
 export type Command =
   | { op: 'fixture' }
-  | { op: 'createStaff'; role?: StaffRole; enrolled?: boolean }
+  | { op: 'createStaff'; role?: StaffRole; enrolled?: boolean; secondPractice?: boolean }
   | { op: 'totp'; secret: string }
   | { op: 'submit'; firstName: string; lastName: string }
   | { op: 'expireSessions'; email: string }
@@ -58,6 +58,7 @@ export function commandHandler(app: App, fixture: Fixture) {
           fixture.practiceId,
           command.role ?? 'owner',
           command.enrolled ?? true,
+          command.secondPractice ?? false,
         );
       case 'totp':
         return totp(command.secret);

@@ -100,6 +100,8 @@ export async function createStaff(
   practiceId: string,
   role: StaffRole,
   enrolled: boolean,
+  /** Also a member of a second, new practice (the sign-in practice chooser). */
+  secondPractice = false,
 ): Promise<StaffAccount> {
   const tag = crypto.randomBytes(4).toString('hex');
   const email = `${role.replace('_', '-')}-${tag}@console.test`;
@@ -122,6 +124,22 @@ export async function createStaff(
         secretEnc: await sealTotpSecret(services, practiceId, secret),
         confirmedAt: services.clock.now(),
       },
+    });
+  }
+  if (secondPractice) {
+    const second = await provisionPractice(services, {
+      name: `Second Test Practice ${tag}`,
+      slug: `second-${tag}`,
+      timezone: 'Europe/Madrid',
+      owner: {
+        email: `second-owner-${tag}@console.test`,
+        displayName: 'Second owner',
+        password: `${password}-2`,
+      },
+      allowedOrigins: [],
+    });
+    await services.prisma.membership.create({
+      data: { practiceId: second.practiceId, staffUserId: user.id, role },
     });
   }
   return { userId: user.id, email, password, secret };

@@ -97,6 +97,34 @@ describe('staff console', () => {
     expect(await sessionStatus()).to.equal(401);
   });
 
+  it('lets a member of two practices choose one, and works in the one chosen', async function () {
+    this.timeout(20_000);
+    const staff = await newStaff('owner', true, true);
+    const app = await mountConsole();
+    await fill(byTestId(app, 'sign-in-email')!, staff.email);
+    await fill(byTestId(app, 'sign-in-password')!, staff.password);
+    byTestId(app, 'sign-in-submit')!.click();
+    await waitUntil(() => text(viewHeading(app)) === 'Choose a practice', 'practice chooser');
+    const second =
+      viewHeading(app)!.parentNode!.querySelectorAll<HTMLInputElement>(
+        'input[name="practice"]',
+      )[1]!;
+    expect(text(second.labels![0])).to.match(/^Second Test Practice /);
+    second.click();
+    (
+      viewHeading(app)!.parentNode!.querySelector('button[type="submit"]') as HTMLButtonElement
+    ).click();
+    await fill(
+      await find(app, 'mfa-code'),
+      await server<string>({ op: 'totp', secret: staff.secret }),
+    );
+    byTestId(app, 'mfa-submit')!.click();
+    await find(app, 'nav-inbox');
+    expect(text(byTestId(app, 'practice-name'))).to.match(/^Second Test Practice /);
+    // The new practice has no submissions; the seeded one's are not shown.
+    await find(app, 'inbox-empty');
+  });
+
   it('enrols a new authenticator: shows the setup key and URI as text, then accepts its code', async function () {
     this.timeout(20_000);
     const staff = await newStaff('clinician', false);

@@ -135,6 +135,10 @@ export async function signIn(app: TcrmConsoleApp, account: StaffAccount): Promis
 }
 
 /** A new staff member of the seeded practice (fresh TOTP steps and session per test). */
-export function newStaff(role = 'owner', enrolled = true): Promise<StaffAccount> {
-  return server<StaffAccount>({ op: 'createStaff', role, enrolled });
+export function newStaff(
+  role = 'owner',
+  enrolled = true,
+  secondPractice = false,
+): Promise<StaffAccount> {
+  return server<StaffAccount>({ op: 'createStaff', role, enrolled, secondPractice });
 }
