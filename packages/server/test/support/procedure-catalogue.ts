@@ -18,6 +18,7 @@ import { clientsCatalogue } from './catalogue/clients.js';
 import { authCatalogue } from './catalogue/auth.js';
 import { intakeCatalogue } from './catalogue/intake.js';
 import { bookingCatalogue } from './catalogue/booking.js';
+import { bookingManageCatalogue } from './catalogue/booking-manage.js';
 
 export type { IsolationCase, Principal, ProcedureCase, RefusalCode } from './catalogue/types.js';
 
@@ -27,6 +28,7 @@ export const PROCEDURE_CATALOGUE: Record<string, ProcedureCase> = {
   ...authCatalogue,
   ...intakeCatalogue,
   ...bookingCatalogue,
+  ...bookingManageCatalogue,
 };
 
 export interface ProcedureInfo {

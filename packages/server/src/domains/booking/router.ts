@@ -5,6 +5,7 @@ import { bookingPublicProcedures } from './public-router.js';
 import { appointmentTypesAdminRouter } from './appointment-types-router.js';
 import { scheduleAdminRouter } from './schedule-router.js';
 import { appointmentsRouter } from './appointments-router.js';
+import { bookingManageRouter } from './manage-router.js';
 
 export const bookingRouter = router({
   ...bookingPublicProcedures,
@@ -13,4 +14,5 @@ export const bookingRouter = router({
     schedule: scheduleAdminRouter,
   }),
   appointments: appointmentsRouter,
+  manage: bookingManageRouter,
 });

@@ -1,0 +1,172 @@
+// What a client can do with a signed manage link: see the appointment and
+// the practice's policy, cancel (free inside the window; later, the
+// late-cancel fee applies, see payments/payment-policy.ts), or move it to
+// another time. Rescheduling is one transaction: the old row is released
+// and the new time claimed through claimSlot, so the EXCLUDE constraint
+// judges the new time and a failure leaves the old booking untouched.
+// Rescheduling is allowed only while a free cancellation would be.
+import { DomainError } from '../../errors.js';
+import type { AppServices } from '../../services.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { cancellationOutcome } from '../payments/payment-policy.js';
+import { scheduleRefund } from '../payments/refunds.js';
+import { loadBookingContext, zoneRules } from './booking-catalog.js';
+import { claimSlot, notOffered } from './claim-slot.js';
+import { slotTaken, TRANSACTION_OPTIONS } from './hold-slot.js';
+import { bookableWindow } from './availability/slots.js';
+import { EXCLUSION_VIOLATION, hasSqlState } from './pg-errors.js';
+import { enqueueLifecycleJob, LIFECYCLE_JOBS, slotFreedPayload } from './lifecycle-jobs.js';
+import { issueManageToken, invalidManageLink } from './manage-link.js';
+
+const ACTIVE = ['confirmed', 'requested'] as const;
+
+const managedSelect = {
+  id: true,
+  practiceId: true,
+  clinicianId: true,
+  appointmentTypeId: true,
+  clientId: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  clientTimeZone: true,
+  confirmedAt: true,
+  requestedAt: true,
+  practice: { select: { name: true, timezone: true } },
+  appointmentType: {
+    select: { name: true, durationMinutes: true, modality: true, cancellationWindowHours: true, lateCancelFeeCents: true },
+  },
+  payments: { where: { status: 'paid' }, select: { id: true, amountCents: true, currency: true } },
+} satisfies Prisma.AppointmentSelect;
+
+async function managed(db: AppServices['prisma'] | Prisma.TransactionClient, practiceId: string, appointmentId: string) {
+  const row = await db.appointment.findFirst({ where: { id: appointmentId, practiceId }, select: managedSelect });
+  // Another practice's appointment looks exactly like a forged link.
+  if (!row || row.status === 'held' || row.status === 'expired') throw invalidManageLink();
+  return row;
+}
+
+type Managed = Awaited<ReturnType<typeof managed>>;
+
+const freeUntil = (a: Managed) => new Date(a.startsAt.getTime() - a.appointmentType.cancellationWindowHours * 3_600_000);
+const isActive = (a: Managed) => (ACTIVE as readonly string[]).includes(a.status);
+
+/** What the manage page shows: time, type name and policy; nothing about the client. */
+export async function describeManagedAppointment(services: AppServices, practiceId: string, appointmentId: string) {
+  const a = await managed(services.prisma, practiceId, appointmentId);
+  const now = services.clock.now();
+  const zone = zoneRules(a.practice.timezone);
+  const paidCents = a.payments.reduce((s, p) => s + p.amountCents, 0);
+  return {
+    appointmentId: a.id,
+    status: a.status,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    startsAtPractice: zone.formatLocal(a.startsAt.getTime()),
+    practiceTimeZone: a.practice.timezone,
+    practiceName: a.practice.name,
+    appointmentType: { name: a.appointmentType.name, durationMinutes: a.appointmentType.durationMinutes, modality: a.appointmentType.modality },
+    policy: {
+      cancellationWindowHours: a.appointmentType.cancellationWindowHours,
+      lateCancelFeeCents: a.appointmentType.lateCancelFeeCents,
+      freeCancellationUntil: freeUntil(a).toISOString(),
+      currency: a.payments[0]?.currency ?? services.config.stripe?.currency ?? 'usd',
+    },
+    paidCents,
+    canCancel: isActive(a) && a.startsAt > now,
+    canReschedule: isActive(a) && freeUntil(a) > now,
+  };
+}
+
+export interface CancellationResult {
+  appointmentId: string;
+  status: 'cancelled';
+  late: boolean;
+  feeCents: number;
+  refundCents: number;
+}
+
+export async function cancelManagedAppointment(services: AppServices, practiceId: string, appointmentId: string) {
+  const now = services.clock.now();
+  const currency = services.config.stripe?.currency ?? 'usd';
+  return services.prisma.$transaction(async (tx) => {
+    const a = await managed(tx, practiceId, appointmentId);
+    if (!isActive(a) || a.startsAt <= now) {
+      throw new DomainError('PRECONDITION_FAILED', 'This appointment can no longer be cancelled online', { reason: 'not_cancellable', status: a.status });
+    }
+    const paid = a.payments[0];
+    const outcome = cancellationOutcome(a.appointmentType, a.startsAt, now, paid?.amountCents ?? 0);
+    const moved = await tx.appointment.updateMany({
+      where: { id: a.id, status: { in: [...ACTIVE] } },
+      data: { status: 'cancelled', cancelReason: 'client', cancelledAt: now },
+    });
+    if (moved.count !== 1) throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', { reason: 'not_cancellable' });
+    if (paid) {
+      await tx.payment.update({ where: { id: paid.id }, data: { retainedFeeCents: outcome.retainedCents } });
+      await scheduleRefund(tx, { paymentId: paid.id, practiceId, amountCents: outcome.refundCents, reason: outcome.late ? 'late_cancellation' : 'cancellation' }, now);
+    }
+    if (outcome.owedCents > 0) {
+      await tx.payment.create({
+        data: { practiceId, appointmentId: a.id, kind: 'late_cancel_fee', status: 'due', amountCents: outcome.owedCents, currency },
+      });
+    }
+    const ids = { appointmentId: a.id, practiceId };
+    await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.cancelled, ids, a.id, now);
+    await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.slotFreed, slotFreedPayload(a), `${a.id}:cancelled`, now);
+    const result: CancellationResult = { appointmentId: a.id, status: 'cancelled', late: outcome.late, feeCents: outcome.feeCents, refundCents: outcome.refundCents };
+    return result;
+  }, TRANSACTION_OPTIONS);
+}
+
+export async function rescheduleManagedAppointment(services: AppServices, practiceId: string, appointmentId: string, startsAt: Date) {
+  const now = services.clock.now();
+  const current = await managed(services.prisma, practiceId, appointmentId);
+  if (!isActive(current) || freeUntil(current) <= now) {
+    throw new DomainError('PRECONDITION_FAILED', 'This appointment can no longer be moved online; please contact the practice', {
+      reason: 'outside_policy_window',
+    });
+  }
+  const context = await loadBookingContext(services.prisma, practiceId, current.appointmentTypeId, current.clinicianId);
+  if (!bookableWindow(context.type, now.getTime(), { from: startsAt.getTime(), to: startsAt.getTime() + 1 })) {
+    throw notOffered('outside_booking_window');
+  }
+  try {
+    const moved = await services.prisma.$transaction(async (tx) => {
+      const released = await tx.appointment.updateMany({
+        where: { id: current.id, status: current.status },
+        data: { status: 'cancelled', cancelReason: 'rescheduled', cancelledAt: now },
+      });
+      if (released.count !== 1) throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', { reason: 'not_active' });
+      const status = current.status as (typeof ACTIVE)[number];
+      const row = await claimSlot(tx, context, {
+        practiceId,
+        clinicianId: current.clinicianId,
+        startsAt,
+        now,
+        status,
+        clientTimeZone: current.clientTimeZone,
+      });
+      await tx.appointment.update({
+        where: { id: row.id },
+        data: { clientId: current.clientId, confirmedAt: current.confirmedAt, requestedAt: current.requestedAt },
+      });
+      // A paid deposit follows the booking to its new time.
+      await tx.payment.updateMany({ where: { appointmentId: current.id, status: { in: ['paid', 'due'] } }, data: { appointmentId: row.id } });
+      await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.rescheduled, { appointmentId: row.id, previousAppointmentId: current.id, practiceId }, row.id, now);
+      await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.slotFreed, slotFreedPayload(current), `${current.id}:rescheduled`, now);
+      return row;
+    }, TRANSACTION_OPTIONS);
+    return {
+      appointmentId: moved.id,
+      previousAppointmentId: current.id,
+      status: current.status,
+      startsAt: moved.startsAt.toISOString(),
+      endsAt: moved.endsAt.toISOString(),
+      manageToken: issueManageToken(services.config, moved.id, moved.startsAt, now),
+    };
+  } catch (err) {
+    if (hasSqlState(err, EXCLUSION_VIOLATION)) throw slotTaken();
+    throw err;
+  }
+}
+
