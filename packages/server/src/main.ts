@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { FileKeyProvider } from './crypto/key-provider.js';
-import { rotateMasterKey } from './crypto/rotate-keys.js';
+import { createMasterKeyFile, rotateMasterKey } from './crypto/rotate-keys.js';
 import { verifyAuditChains } from './audit/verify-chain.js';
 import { auditChainKey } from './audit/audit-log.js';
 import type { DemoCredentials } from './domains/practice/seed-demo.js';
@@ -29,7 +29,8 @@ Commands:
   migrate               apply database migrations
   seed                  create the demo practice if it does not exist
   create-practice       --name N --slug S --owner-email E [--owner-name N] [--timezone TZ] [--origin URL ...]
-  rotate-keys           new master key, re-wrap every data key (no downtime); --retire drops unused old keys
+  rotate-keys           new master key, re-wrap every data key (no downtime); --retire drops unused old keys;
+                        --new-master-key creates the first key file of a new installation
   verify-audit          recompute every audit hash chain; exit 1 on any problem
 `;
 
@@ -135,7 +136,16 @@ async function main(argv: string[]) {
       return app.close();
     }
     case 'rotate-keys': {
-      const { values } = parseArgs({ args: rest, options: { retire: { type: 'boolean', default: false } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { retire: { type: 'boolean', default: false }, 'new-master-key': { type: 'boolean', default: false } },
+      });
+      if (values['new-master-key']) {
+        const db = await openDatabase(config.database);
+        const id = await createMasterKeyFile(db.sql, config.masterKeyFile).finally(() => db.close());
+        out(`Created ${config.masterKeyFile} with master key ${id}. Keep it apart from database backups.`);
+        return;
+      }
       // Never `ensure` here: a missing file means the wrong path, and a fresh
       // key file could not unwrap anything already in the database.
       const keys = new FileKeyProvider(config.masterKeyFile);

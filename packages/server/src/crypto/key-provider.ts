@@ -22,7 +22,7 @@ const WRAP_AAD = Buffer.from('therapycrm:data-key');
 export class KeyProviderError extends Error {
   override name = 'KeyProviderError';
   constructor(
-    readonly code: 'MASTER_KEY_UNKNOWN' | 'MASTER_KEY_FILE_INVALID',
+    readonly code: 'MASTER_KEY_UNKNOWN' | 'MASTER_KEY_FILE_INVALID' | 'MASTER_KEY_FILE_REFUSED',
     message: string,
   ) {
     super(message);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createTestPractice, signedInStaff } from '../../test/support/fixtures.js';
 import { runCli } from '../../test/multi-instance/processes.js';
+import { createTestDatabase } from '../../test/support/database.js';
 
 interface KeyFile {
   active: string;
@@ -107,6 +108,30 @@ describe('rotate-keys', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('--new-master-key creates the first key file on a new database, and refuses where data keys exist', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const path = `${app.dataDir}/new-install/master.key`;
+      const created = await runCli(['rotate-keys', '--new-master-key'], { DATABASE_URL: fresh.url, MASTER_KEY_FILE: path, DATA_DIR: app.dataDir });
+      expect(created.code).toBe(0);
+      const file = JSON.parse(fs.readFileSync(path, 'utf8')) as KeyFile;
+      expect(created.stdout).toContain(`master key ${file.active}`);
+      expect(fs.statSync(path).mode & 0o777).toBe(0o600);
+      // Again: the file exists now.
+      const again = await runCli(['rotate-keys', '--new-master-key'], { DATABASE_URL: fresh.url, MASTER_KEY_FILE: path, DATA_DIR: app.dataDir });
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/already exists/);
+    } finally {
+      await fresh.drop();
+    }
+    // This database has data keys: a new master key could not unwrap them.
+    const lostPath = `${app.dataDir}/lost/master.key`;
+    const refused = await cli(['rotate-keys', '--new-master-key'], { MASTER_KEY_FILE: lostPath });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds \d+ data keys/);
+    expect(fs.existsSync(lostPath)).toBe(false);
   });
 
   it('refuses to run without the key file (a fresh file could unwrap nothing)', async () => {

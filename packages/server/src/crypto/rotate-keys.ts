@@ -2,8 +2,9 @@
 // key file, re-wrap every data key with it row by row (each row stays readable
 // throughout: old and new master keys are both in the file), then retire the
 // old master keys. Data keys themselves, and so all ciphertext, are unchanged.
-import type { Db } from '../db/client.js';
-import type { FileKeyProvider } from './key-provider.js';
+import fs from 'node:fs';
+import type { Db, SqlRunner } from '../db/client.js';
+import { FileKeyProvider, KeyProviderError } from './key-provider.js';
 
 export interface RotationResult {
   newMasterKeyId: string;
@@ -59,4 +60,25 @@ export async function rotateMasterKey(
     retired = keys.retireKeys(new Set(stillUsed.map((r) => r.masterKeyId)));
   }
   return { newMasterKeyId, rewrapped, skipped, retired };
+}
+
+/**
+ * `rotate-keys --new-master-key`: the first key file of an installation
+ * (production requires MASTER_KEY_FILE; `start` would also create it). Refuses
+ * when the file exists, and when the database already holds data keys: a new
+ * master key could not unwrap them, so the right fix is the original file.
+ */
+export async function createMasterKeyFile(sql: SqlRunner, filePath: string): Promise<string> {
+  if (fs.existsSync(filePath)) {
+    throw new KeyProviderError('MASTER_KEY_FILE_REFUSED', `${filePath} already exists; run rotate-keys to rotate it.`);
+  }
+  const [table] = await sql.query<{ name: string | null }>(`SELECT to_regclass('public."DataKey"')::text AS name`);
+  const [count] = table?.name ? await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "DataKey"') : [{ n: 0 }];
+  if (count!.n > 0) {
+    throw new KeyProviderError(
+      'MASTER_KEY_FILE_REFUSED',
+      `The database holds ${count!.n} data keys wrapped by another master key; restore that key file instead.`,
+    );
+  }
+  return FileKeyProvider.ensure(filePath).activeKeyId();
 }
