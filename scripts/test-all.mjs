@@ -59,6 +59,12 @@ if (want('widgets') && fs.existsSync(path.join(root, 'packages/widgets/web-test-
     failed += Number(m[2] ?? 0);
   } else failed += 1;
 }
+// Storybook must build offline (telemetry off): a broken story fails here.
+if (want('storybook')) {
+  run('storybook build', 'pnpm', ['--filter', '@therapycrm/widgets', 'run', 'build-storybook'], {
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+}
 if (want('e2e') && fs.existsSync(path.join(root, 'e2e/vitest.config.ts'))) vitest('e2e', 'e2e');
 
 process.stdout.write(`\n${failures.length ? `Failed suites: ${failures.join(', ')}\n` : ''}`);
