@@ -13,17 +13,20 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-if (!fs.existsSync(path.join(dist, 'tcrm-intake-form.js'))) {
-  execFileSync('pnpm', ['exec', 'vite', 'build'], { cwd: root, stdio: 'inherit' });
+if (!fs.existsSync(path.join(root, 'dist/tcrm-intake-form.js'))) {
+  execFileSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
+// A snapshot: a rebuild elsewhere (tests, e2e) empties dist/ and must not change what is measured.
+const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-interactive-'));
+fs.cpSync(path.join(root, 'dist'), dist, { recursive: true });
 
 /** 40 questions on one page, the mix a real intake has (no signature or upload: those load on demand). */
 function fortyQuestions() {
@@ -179,6 +182,7 @@ const results = {
 };
 await browser.close();
 server.close();
+fs.rmSync(dist, { recursive: true, force: true });
 
 const bundleOnly = results['baseline: bundle only, renders nothing'].medianMs;
 const plain = results['baseline: plain HTML form, 40 inputs'].medianMs;
