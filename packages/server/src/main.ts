@@ -8,7 +8,7 @@ import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { FileKeyProvider } from './crypto/key-provider.js';
 import { createMasterKeyFile, rotateMasterKey } from './crypto/rotate-keys.js';
-import { verifyAuditChains } from './audit/verify-chain.js';
+import { verifyAuditChains, type ChainAnchor } from './audit/verify-chain.js';
 import { auditChainKey } from './audit/audit-log.js';
 import type { DemoCredentials } from './domains/practice/seed-demo.js';
 
@@ -31,7 +31,8 @@ Commands:
   create-practice       --name N --slug S --owner-email E [--owner-name N] [--timezone TZ] [--origin URL ...]
   rotate-keys           new master key, re-wrap every data key (no downtime); --retire drops unused old keys;
                         --new-master-key creates the first key file of a new installation
-  verify-audit          recompute every audit hash chain; exit 1 on any problem
+  verify-audit          recompute every audit hash chain; exit 1 on any problem;
+                        --anchors FILE checks the heads saved there last time, then saves today's
 `;
 
 function out(line: string) {
@@ -157,12 +158,24 @@ async function main(argv: string[]) {
       return;
     }
     case 'verify-audit': {
+      const { values } = parseArgs({ args: rest, options: { anchors: { type: 'string' } } });
+      // Heads verified last time, kept outside the database: they reveal the
+      // newest events removed with the head rewound (see verify-chain.ts).
+      const anchorFile = values.anchors;
+      const anchors =
+        anchorFile && fs.existsSync(anchorFile) ? (JSON.parse(fs.readFileSync(anchorFile, 'utf8')) as ChainAnchor[]) : [];
       const db = await openDatabase(config.database);
       // The same APP_SECRET as the server's: the chain's MACs are keyed with it.
-      const r = await verifyAuditChains(db.prisma, auditChainKey(config.appSecret)).finally(() => db.close());
+      const r = await verifyAuditChains(db.prisma, auditChainKey(config.appSecret), undefined, anchors).finally(() =>
+        db.close(),
+      );
       out(`${r.chains} chains, ${r.events} events: ${r.ok ? 'OK' : `${r.problems.length} problem(s)`}`);
       for (const p of r.problems) out(`  chain ${p.chainId} seq ${p.seq}: ${p.problem}`);
       if (!r.ok) process.exitCode = 1;
+      else if (anchorFile) {
+        fs.writeFileSync(`${anchorFile}.tmp`, JSON.stringify(r.heads, null, 1), { mode: 0o600 });
+        fs.renameSync(`${anchorFile}.tmp`, anchorFile);
+      }
       return;
     }
     default:

@@ -3,6 +3,7 @@
 // hash chain (checked by verifyAuditChains and the real `verify-audit` CLI)
 // catches whatever a superuser does after disabling the trigger.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
@@ -62,9 +63,12 @@ describe('audit chain', () => {
     const practiceId = await practiceWithChain();
     const report = await verifyAuditChains(app.services.prisma, chainKey(), practiceId);
     expect(report).toMatchObject({ ok: true, chains: 1, events: 5, problems: [] });
-    const r = await cli(['verify-audit']);
+    const anchors = `${app.dataDir}/anchors-honest.json`;
+    const r = await cli(['verify-audit', '--anchors', anchors]);
     expect(r.stdout).toMatch(/events: OK/);
     expect(r.code).toBe(0);
+    // A successful run saves every chain's head as the next run's anchors.
+    expect(JSON.parse(fs.readFileSync(anchors, 'utf8'))).toContainEqual(report.heads[0]);
   });
 
   it("the trigger refuses UPDATE and DELETE from the application's connection", async () => {
@@ -172,6 +176,42 @@ describe('audit chain', () => {
     // Control: with the real key the same rewrite is undetectable, so the key is what protects the chain.
     await rewriteFrom2(chainKey());
     expect(await problemsOf(practiceId)).toEqual([]);
+  });
+
+  it('removing the newest events and rewinding the head is caught by anchors saved outside the database', async () => {
+    const practiceId = await practiceWithChain();
+    const honest = await verifyAuditChains(app.services.prisma, chainKey(), practiceId);
+    const saved = honest.heads; // what `verify-audit --anchors FILE` keeps
+    expect(saved).toEqual([{ chainId: practiceId, seq: 5, hash: expect.any(String) }]);
+    // Delete seq 5 and point the head at seq 4: a consistent, shorter chain.
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 5`, [practiceId]);
+    await superuser.query(
+      `UPDATE "AuditChainHead" h SET seq = e.seq, hash = e.hash, at = e.at
+       FROM "AuditEvent" e WHERE h."chainId" = $1 AND e."practiceId" = $1::uuid AND e.seq = 4`,
+      [practiceId],
+    );
+    expect(await problemsOf(practiceId)).toEqual([]); // the chain alone cannot tell
+    const anchored = await verifyAuditChains(app.services.prisma, chainKey(), practiceId, saved);
+    expect(anchored.problems).toEqual([{ chainId: practiceId, seq: 5, problem: 'anchor_mismatch' }]);
+  });
+
+  it('verify-audit --anchors saves heads on success and fails (exit 1) when an anchored link is gone', async () => {
+    const practiceId = await practiceWithChain(2);
+    const file = `${app.dataDir}/audit-anchors.json`;
+    // Only this chain's anchor: other tests in this file left broken chains behind.
+    const { heads } = await verifyAuditChains(app.services.prisma, chainKey(), practiceId);
+    fs.writeFileSync(file, JSON.stringify(heads));
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 3`, [practiceId]);
+    await superuser.query(
+      `UPDATE "AuditChainHead" h SET seq = e.seq, hash = e.hash, at = e.at
+       FROM "AuditEvent" e WHERE h."chainId" = $1 AND e."practiceId" = $1::uuid AND e.seq = 2`,
+      [practiceId],
+    );
+    const r = await cli(['verify-audit', '--anchors', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`chain ${practiceId} seq 3: anchor_mismatch`);
+    // A failed run keeps the old anchors.
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(heads);
   });
 
   it('a forged chain without a head, or a deleted head row → head_mismatch', async () => {

@@ -1,14 +1,23 @@
 // Recomputes every practice's audit chain. Detects an edited row (hash
 // mismatch), a deleted row (sequence gap or broken prevHash link, or a head
 // that no longer matches the newest row) and reordering (ids out of step with
-// sequence numbers).
+// sequence numbers). Removing the newest events and rewinding the head to an
+// older link leaves a consistent chain: only anchors (heads verified earlier
+// and kept outside the database, `verify-audit --anchors FILE`) reveal it.
 import type { Db } from '../db/client.js';
 import { chainIdOf, GENESIS_HASH, hashAuditEvent } from './audit-log.js';
 
 export interface ChainProblem {
   chainId: string;
   seq: number | null;
-  problem: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'reordered' | 'head_mismatch';
+  problem: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'reordered' | 'head_mismatch' | 'anchor_mismatch';
+}
+
+/** A chain link seen by an earlier verification: it must still be there. */
+export interface ChainAnchor {
+  chainId: string;
+  seq: number;
+  hash: string;
 }
 
 export interface ChainReport {
@@ -16,6 +25,8 @@ export interface ChainReport {
   chains: number;
   events: number;
   problems: ChainProblem[];
+  /** The newest link of each verified chain: tomorrow's anchors. */
+  heads: ChainAnchor[];
 }
 
 /** `chainKey` must be the writers' key: auditChainKey(config.appSecret). */
@@ -23,11 +34,14 @@ export async function verifyAuditChains(
   db: Db,
   chainKey: Buffer,
   onlyPracticeId?: string | null,
+  anchors: ChainAnchor[] = [],
 ): Promise<ChainReport> {
   const heads = await db.auditChainHead.findMany();
   const chainIds = new Set(heads.map((h) => h.chainId));
   const practices = await db.auditEvent.findMany({ distinct: ['practiceId'], select: { practiceId: true } });
   for (const p of practices) chainIds.add(chainIdOf(p.practiceId));
+  for (const a of anchors) chainIds.add(a.chainId);
+  const verifiedHeads: ChainAnchor[] = [];
 
   const problems: ChainProblem[] = [];
   let events = 0;
@@ -40,6 +54,8 @@ export async function verifyAuditChains(
     let expectedSeq = 1;
     let lastId: bigint | null = null;
     let cursor: bigint | undefined;
+    const anchor = anchors.find((a) => a.chainId === chainId);
+    let anchorSeen = false;
     for (;;) {
       const rows = await db.auditEvent.findMany({
         where: { practiceId, ...(cursor !== undefined ? { seq: { gt: Number(cursor) } } : {}) },
@@ -54,6 +70,7 @@ export async function verifyAuditChains(
         if (lastId !== null && row.id < lastId) problems.push({ chainId, seq: row.seq, problem: 'reordered' });
         const recomputed = hashAuditEvent({ ...row, actorType: row.actorType, detail: row.detail }, chainKey);
         if (recomputed !== row.hash) problems.push({ chainId, seq: row.seq, problem: 'hash_mismatch' });
+        if (anchor && row.seq === anchor.seq) anchorSeen = row.hash === anchor.hash;
         prevHash = row.hash;
         expectedSeq = row.seq + 1;
         lastId = row.id;
@@ -67,6 +84,8 @@ export async function verifyAuditChains(
     // record() writes the head with every event: events without one were
     // inserted behind its back (or the head row was deleted).
     if (!head && expectedSeq > 1) problems.push({ chainId, seq: null, problem: 'head_mismatch' });
+    if (anchor && !anchorSeen) problems.push({ chainId, seq: anchor.seq, problem: 'anchor_mismatch' });
+    if (expectedSeq > 1) verifiedHeads.push({ chainId, seq: expectedSeq - 1, hash: prevHash });
   }
-  return { ok: problems.length === 0, chains, events, problems };
+  return { ok: problems.length === 0, chains, events, problems, heads: verifiedHeads };
 }
