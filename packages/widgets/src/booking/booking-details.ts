@@ -44,13 +44,15 @@ function whenBlock(host: TcrmBooking, startsAt: string): TemplateResult {
       <strong>${when(host, startsAt, zone)}</strong>
       (${zoneName(host.localeTag, zone, Date.parse(startsAt))})
     </p>
-    ${practiceZone !== zone
-      ? html`<p class="hint">
-          ${host.t('practiceTime', {
-            time: `${when(host, startsAt, practiceZone)} (${zoneName(host.localeTag, practiceZone, Date.parse(startsAt))})`,
-          })}
-        </p>`
-      : nothing}`;
+    ${
+      practiceZone !== zone
+        ? html`<p class="hint">
+            ${host.t('practiceTime', {
+              time: `${when(host, startsAt, practiceZone)} (${zoneName(host.localeTag, practiceZone, Date.parse(startsAt))})`,
+            })}
+          </p>`
+        : nothing
+    }`;
 }
 
 const clock = (ms: number) => {
@@ -68,12 +70,14 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
     drafts.set(host, { ...drafts.get(host), [field.name]: field.value });
   };
   return html`${title(host.t('details.title'))} ${whenBlock(host, hold.startsAt)}
-    ${expired
-      ? notice(host, 'expired')
-      : html`<p class="countdown" part="countdown" role="timer">
-            ${host.t('heldFor', { time: clock(host.remaining) })}
-          </p>
-          ${notice(host, host.notice)}`}
+    ${
+      expired
+        ? notice(host, 'expired')
+        : html`<p class="countdown" part="countdown" role="timer">
+              ${host.t('heldFor', { time: clock(host.remaining) })}
+            </p>
+            ${notice(host, host.notice)}`
+    }
     <form
       novalidate
       @tcrm-input=${keep}
@@ -104,16 +108,18 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
           ></tcrm-text-field>`,
       )}
       <div class="actions">
-        ${expired
-          ? nothing
-          : html`<button
-              type="submit"
-              part="button primary"
-              class="primary"
-              aria-disabled=${host.busy ? 'true' : 'false'}
-            >
-              ${host.busy ? host.t('booking') : host.t(request ? 'sendRequest' : 'book')}
-            </button>`}
+        ${
+          expired
+            ? nothing
+            : html`<button
+                type="submit"
+                part="button primary"
+                class="primary"
+                aria-disabled=${host.busy ? 'true' : 'false'}
+              >
+                ${host.busy ? host.t('booking') : host.t(request ? 'sendRequest' : 'book')}
+              </button>`
+        }
         <button
           type="button"
           part="button"
@@ -159,7 +165,8 @@ async function submit(host: TcrmBooking, form: HTMLFormElement): Promise<void> {
   // One key per attempt: the same details again (a retry) reuse it.
   const payload = JSON.stringify(input);
   let attempt = attempts.get(host);
-  if (attempt?.payload !== payload) attempts.set(host, (attempt = { key: crypto.randomUUID(), payload }));
+  if (attempt?.payload !== payload)
+    attempts.set(host, (attempt = { key: crypto.randomUUID(), payload }));
   host.busy = true;
   host.notice = undefined;
   try {
@@ -189,29 +196,33 @@ export function renderDone(host: TcrmBooking): TemplateResult {
   const type = host.type;
   return html`${title(host.t(requested ? 'done.requested' : 'done.booked'))}
     <div class="confirmation" part="confirmation">
-      ${host.paymentReturn
-        ? html`<p>${host.t('done.paid')}</p>`
-        : html`${whenBlock(host, booking.startsAt)}
-            ${requested ? html`<p>${host.t('done.requestedBody')}</p>` : nothing}
-            ${type?.lateCancelFeeCents
-              ? html`<p>
-                  ${host.t('policy.free', { hours: type.cancellationWindowHours })}
-                  ${host.t('policy.fee', { fee: money(host, type.lateCancelFeeCents) })}
-                </p>`
-              : nothing}
-            <p>
-              <a
-                part="button"
-                class="button"
-                download="appointment.ics"
-                href=${icsDataUrl({
-                  startsAt: booking.startsAt,
-                  endsAt: booking.endsAt,
-                  title: host.t('calendarTitle', { practice: host.practiceName }),
-                })}
-                >${host.t('addToCalendar')}</a
-              >
-            </p>`}
+      ${
+        host.paymentReturn
+          ? html`<p>${host.t('done.paid')}</p>`
+          : html`${whenBlock(host, booking.startsAt)}
+              ${requested ? html`<p>${host.t('done.requestedBody')}</p>` : nothing}
+              ${
+                type?.lateCancelFeeCents
+                  ? html`<p>
+                      ${host.t('policy.free', { hours: type.cancellationWindowHours })}
+                      ${host.t('policy.fee', { fee: money(host, type.lateCancelFeeCents) })}
+                    </p>`
+                  : nothing
+              }
+              <p>
+                <a
+                  part="button"
+                  class="button"
+                  download="appointment.ics"
+                  href=${icsDataUrl({
+                    startsAt: booking.startsAt,
+                    endsAt: booking.endsAt,
+                    title: host.t('calendarTitle', { practice: host.practiceName }),
+                  })}
+                  >${host.t('addToCalendar')}</a
+                >
+              </p>`
+      }
     </div>
     <div class="actions">
       <button part="button" @click=${() => host.startOver()}>${host.t('bookAnother')}</button>

@@ -49,9 +49,11 @@ export const bookingEn = {
   book: 'Book appointment',
   sendRequest: 'Send request',
   booking: 'Booking…',
-  'confirm.failed': 'Your appointment is not booked yet. Please try again: you will only be booked once.',
+  'confirm.failed':
+    'Your appointment is not booked yet. Please try again: you will only be booked once.',
   'confirm.invalid': 'Please check your details.',
-  'confirm.verify': 'This appointment needs a verified e-mail address. Please contact the practice to book it.',
+  'confirm.verify':
+    'This appointment needs a verified e-mail address. Please contact the practice to book it.',
   'confirm.eligibility': 'This appointment is not available for you. Please choose another one.',
   'done.booked': 'You are booked',
   'done.requested': 'Request sent',
@@ -101,5 +103,7 @@ export function bookingCatalogue(language: string, host: ReactiveControllerHost)
 
 /** Fills `{name}` placeholders. */
 export function fill(text: string, params?: Readonly<Record<string, string | number>>): string {
-  return params ? text.replace(/\{(\w+)\}/g, (whole, k: string) => String(params[k] ?? whole)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (whole, k: string) => String(params[k] ?? whole))
+    : text;
 }

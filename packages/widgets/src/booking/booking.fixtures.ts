@@ -22,7 +22,9 @@ export async function bookingFixture(): Promise<BookingFixture> {
   // longer to start (it keeps starting in the background), so ask again.
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await executeServerCommand('tcrm-server', { op: 'bookingFixture' })) as BookingFixture;
+      return (await executeServerCommand('tcrm-server', {
+        op: 'bookingFixture',
+      })) as BookingFixture;
     } catch (error) {
       if (attempt === 5 || !String(error).includes('within')) throw error;
     }
@@ -118,7 +120,10 @@ export async function fillDetails(
   values: { firstName: string; lastName: string; email: string; phone?: string },
 ): Promise<void> {
   for (const [name, value] of Object.entries(values)) {
-    const input = find<HTMLInputElement>(el, `tcrm-text-field[name="${name}"]`).shadowRoot!.querySelector('input')!;
+    const input = find<HTMLInputElement>(
+      el,
+      `tcrm-text-field[name="${name}"]`,
+    ).shadowRoot!.querySelector('input')!;
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));

@@ -37,15 +37,18 @@ function typeFacts(host: TcrmBooking, type: AppointmentType): TemplateResult {
       <span>${t(type.bookingMode)}</span>
       ${type.clientEligibility !== 'any' ? html`<span>${t(type.clientEligibility)}</span>` : nothing}
       <span>${policy}</span>
-      ${type.lateCancelFeeCents
-        ? html`<span>${t('policy.fee', { fee: money(host, type.lateCancelFeeCents) })}</span>`
-        : nothing}
+      ${
+        type.lateCancelFeeCents
+          ? html`<span>${t('policy.fee', { fee: money(host, type.lateCancelFeeCents) })}</span>`
+          : nothing
+      }
     </span>`;
 }
 
 function renderTypes(host: TcrmBooking): TemplateResult {
   return html`${title(host.t('types.title'))} ${notice(host, host.notice)}
-    ${host.types.length
+  ${
+    host.types.length
       ? html`<ul class="types" role="list">
           ${host.types.map(
             (type) =>
@@ -62,7 +65,8 @@ function renderTypes(host: TcrmBooking): TemplateResult {
               </li>`,
           )}
         </ul>`
-      : html`<p>${host.t('types.empty')}</p>`}`;
+      : html`<p>${host.t('types.empty')}</p>`
+  }`;
 }
 
 function weekRange(host: TcrmBooking): string {
@@ -89,24 +93,26 @@ function renderTime(host: TcrmBooking): TemplateResult {
       </button>
     </p>
     <div class="controls">
-      ${host.clinicians.length > 1
-        ? html`<label
-            >${t('clinician')}
-            <select
-              id="clinician"
-              .value=${host.clinicianId}
-              @change=${(e: Event) => host.setClinician((e.target as HTMLSelectElement).value)}
-            >
-              <option value="" ?selected=${!host.clinicianId}>${t('anyClinician')}</option>
-              ${host.clinicians.map(
-                (c) =>
-                  html`<option value=${c.id} ?selected=${c.id === host.clinicianId}>
-                    ${c.displayName}
-                  </option>`,
-              )}
-            </select></label
-          >`
-        : nothing}
+      ${
+        host.clinicians.length > 1
+          ? html`<label
+              >${t('clinician')}
+              <select
+                id="clinician"
+                .value=${host.clinicianId}
+                @change=${(e: Event) => host.setClinician((e.target as HTMLSelectElement).value)}
+              >
+                <option value="" ?selected=${!host.clinicianId}>${t('anyClinician')}</option>
+                ${host.clinicians.map(
+                  (c) =>
+                    html`<option value=${c.id} ?selected=${c.id === host.clinicianId}>
+                      ${c.displayName}
+                    </option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
       <label
         >${t('timeZone')}
         <select
@@ -142,18 +148,20 @@ function renderTime(host: TcrmBooking): TemplateResult {
       </button>
     </div>
     ${notice(host, host.notice)}
-    ${slots === undefined
-      ? html`<p class="status">${t('loadingTimes')}</p>`
-      : slots.length
-        ? html`<tcrm-slot-grid
-            .slots=${slots}
-            .timeZone=${host.timeZone}
-            .locale=${host.localeTag}
-            .label=${t('slotsLabel', { range })}
-            .busy=${host.busy}
-            @tcrm-slot-select=${(e: CustomEvent) => void host.chooseSlot(e.detail)}
-          ></tcrm-slot-grid>`
-        : html`<p class="status empty">${t('noTimes')}</p>`}`;
+    ${
+      slots === undefined
+        ? html`<p class="status">${t('loadingTimes')}</p>`
+        : slots.length
+          ? html`<tcrm-slot-grid
+              .slots=${slots}
+              .timeZone=${host.timeZone}
+              .locale=${host.localeTag}
+              .label=${t('slotsLabel', { range })}
+              .busy=${host.busy}
+              @tcrm-slot-select=${(e: CustomEvent) => void host.chooseSlot(e.detail)}
+            ></tcrm-slot-grid>`
+          : html`<p class="status empty">${t('noTimes')}</p>`
+    }`;
 }
 
 /** The step being shown. */

@@ -16,7 +16,9 @@ import {
   type BookingFixture,
 } from './booking.fixtures.js';
 
-describe('tcrm-booking: types, times and booking (real server)', () => {
+describe('tcrm-booking: types, times and booking (real server)', function () {
+  // Real server on a shared machine: a step can take seconds.
+  this.timeout(30_000);
   let fx: BookingFixture;
   before(async function () {
     this.timeout(120_000); // the first test file to ask starts the server
@@ -49,8 +51,8 @@ describe('tcrm-booking: types, times and booking (real server)', () => {
   it('books from type to confirmation with the keyboard only', async () => {
     const held: TcrmSlotHeldEvent[] = [];
     const booked: TcrmBookedEvent[] = [];
-    document.addEventListener('tcrm-slot-held', (e) => held.push(e));
-    document.addEventListener('tcrm-booked', (e) => booked.push(e));
+    document.addEventListener('tcrm-slot-held', (e) => held.push(e as TcrmSlotHeldEvent));
+    document.addEventListener('tcrm-booked', (e) => booked.push(e as TcrmBookedEvent));
     const el = await mountBooking(fx, { timeZone: 'America/Los_Angeles' });
     (document.activeElement as HTMLElement | null)?.blur();
 

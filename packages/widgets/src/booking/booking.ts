@@ -300,7 +300,11 @@ export class TcrmBooking extends TcrmElement {
       const { code } = failure(error);
       this.busy = false;
       await this.backToTimes(
-        code === 'CONFLICT' ? 'taken' : code === 'VALIDATION_FAILED' ? 'unavailable' : 'error.network',
+        code === 'CONFLICT'
+          ? 'taken'
+          : code === 'VALIDATION_FAILED'
+            ? 'unavailable'
+            : 'error.network',
       );
       return;
     }

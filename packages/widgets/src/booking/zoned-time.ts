@@ -27,7 +27,14 @@ function partsFormat(zone: string): Intl.DateTimeFormat {
 function wallClock(zone: string, instant: number): number {
   const p: Record<string, number> = {};
   for (const part of partsFormat(zone).formatToParts(instant)) p[part.type] = Number(part.value);
-  return Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']! % 24, p['minute']!, p['second']!);
+  return Date.UTC(
+    p['year']!,
+    p['month']! - 1,
+    p['day']!,
+    p['hour']! % 24,
+    p['minute']!,
+    p['second']!,
+  );
 }
 
 /** `YYYY-MM-DD` of `instant` in `zone`. */
