@@ -64,7 +64,9 @@ const base = t.procedure.use(domainErrors).use(perIpRateLimit).use(storableInput
  * cookie's SameSite says (older browsers, same-site subdomains).
  */
 const sameOriginOnly = t.middleware(async ({ ctx, next }) => {
-  if (!originMatchesHost(ctx.request.origin, ctx.request.host)) {
+  const { origin, host } = ctx.request;
+  // PUBLIC_URL counts as ours too: a proxy in front may rewrite Host.
+  if (!originMatchesHost(origin, host) && origin !== new URL(ctx.services.config.publicUrl).origin) {
     throw new DomainError('FORBIDDEN', 'Cross-site requests are not allowed here');
   }
   return next();

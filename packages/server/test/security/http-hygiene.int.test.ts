@@ -128,11 +128,15 @@ describe('staff (cookie) procedures', () => {
     }
   });
 
-  it("accept the server's own origin and requests without Origin (positive control)", async () => {
+  it("accept the server's own origin, PUBLIC_URL's, and requests without Origin (positive control)", async () => {
     const own = await callWithOrigin('practice.settings', base);
     expect(own.status).toBe(200);
     const none = await callWithOrigin('practice.settings', null);
     expect(none.status).toBe(200);
+    // Behind a proxy that rewrites Host, the browser's Origin is PUBLIC_URL's.
+    const publicUrl = new URL(app.config.publicUrl).origin;
+    expect(publicUrl).not.toBe(base);
+    expect((await callWithOrigin('practice.settings', publicUrl)).status).toBe(200);
   });
 });
 
