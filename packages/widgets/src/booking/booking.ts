@@ -242,17 +242,20 @@ export class TcrmBooking extends TcrmElement {
 
   setClinician(id: string): void {
     this.clinicianId = id;
+    this.notice = undefined;
     void this.loadSlots();
   }
 
   setTimeZone(zone: string): void {
     this.timeZone = zone;
+    this.notice = undefined;
     // "Today" moves with the zone; never show a week that starts before it.
     if (this.weekStart < this.today) this.weekStart = this.today;
     void this.loadSlots();
   }
 
   moveWeek(weeks: number): void {
+    this.notice = undefined;
     const next = addDays(this.weekStart, weeks * 7);
     this.weekStart = next < this.today ? this.today : next;
     void this.loadSlots();

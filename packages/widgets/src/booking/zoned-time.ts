@@ -65,7 +65,8 @@ export function browserTimeZone(): string {
 
 /** Every IANA zone the browser knows, with `current` in it even if the list omits it (e.g. `UTC`). */
 export function timeZones(current: string): string[] {
-  const all = Intl.supportedValuesOf('timeZone');
+  // Older browsers without supportedValuesOf still offer the client's own zone.
+  const all = Intl.supportedValuesOf?.('timeZone') ?? [];
   return all.includes(current) ? all : [current, ...all];
 }
 
