@@ -253,4 +253,25 @@ describe('tcrm-intake-form: drafts, conditions and uploads (real server)', () =>
     expect(after.answers['card']).to.equal(undefined);
     expect(after.answers['signature']).to.deep.equal(signature);
   });
+
+  it('checks a chosen file before uploading it: a wrong type is refused in the browser', async () => {
+    requests = recordRequests();
+    const el = await mountForm('wtr-upload', key);
+    const field = find(el, '[name="card"]');
+    const input = field.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['plain text'], 'note.txt', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(
+      () => field.shadowRoot!.querySelector('[part="error"]')?.textContent,
+      'no error shown',
+    );
+    expect(field.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+      'image/png, application/pdf',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests.sent.filter((r) => r.url.includes('uploadFile'))).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('[part="files"]')).to.equal(null);
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  checkUploadedFile,
   formFields,
   validateAnswers,
   validatePage,
@@ -249,11 +250,13 @@ export class TcrmIntakeForm extends TcrmElement {
       this.errors = rest;
     }
     if (item.type === 'file_upload') {
-      // Uploaded as soon as chosen (if it passed the type and size checks); the picker then clears.
-      if (event.type === 'tcrm-change' && field.value instanceof File && !field.errors.length) {
-        this.#uploads.addFile(item.id, field.value, base64Of);
-        field.value = null;
-      }
+      // Uploaded as soon as chosen if it passes the type and size checks (the
+      // field's own errors are not updated yet when it fires); the picker then clears.
+      const file = field.value;
+      if (event.type !== 'tcrm-change' || !(file instanceof File)) return;
+      if (checkUploadedFile(item, { mimeType: file.type, sizeBytes: file.size }).length) return;
+      this.#uploads.addFile(item.id, file, base64Of);
+      field.value = null;
       return;
     }
     // A changed signature makes the uploaded one stale; the new one uploads when leaving the page.
