@@ -6,10 +6,18 @@ import type { Db } from '../db/client.js';
 import { open, seal, type KeyProvider } from './key-provider.js';
 
 const FORMAT = 'v1';
+const VERSION_TTL_MS = 30_000;
 
 export class PhiCipher {
   /** Unwrapped data keys by `${practiceId}:${version}`; never persisted. */
   private readonly cache = new Map<string, Promise<Buffer>>();
+  /**
+   * Newest and first data-key version per practice. Versions only ever get
+   * added, and every version stays usable, so a briefly stale "newest" (after
+   * another instance rotated) still encrypts correctly; the TTL bounds how long
+   * new writes keep using the older key.
+   */
+  private readonly versions = new Map<string, { current: number; first: number; until: number }>();
 
   constructor(
     private readonly db: Db,
@@ -17,7 +25,7 @@ export class PhiCipher {
   ) {}
 
   async encrypt(practiceId: string, plaintext: string | Buffer): Promise<string> {
-    const version = await this.currentVersion(practiceId);
+    const { current: version } = await this.keyVersions(practiceId);
     const key = await this.dataKey(practiceId, version);
     const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
     return `${FORMAT}.${version}.${seal(key, data, aad(practiceId))}`;
@@ -48,7 +56,7 @@ export class PhiCipher {
    * it stays stable when newer data keys are added.
    */
   async blindIndex(practiceId: string, value: string): Promise<string> {
-    const base = await this.dataKey(practiceId, await this.firstVersion(practiceId));
+    const base = await this.dataKey(practiceId, (await this.keyVersions(practiceId)).first);
     const indexKey = Buffer.from(crypto.hkdfSync('sha256', base, Buffer.alloc(0), 'blind-index', 32));
     return crypto.createHmac('sha256', indexKey).update(value.trim().toLowerCase()).digest('base64url');
   }
@@ -62,8 +70,10 @@ export class PhiCipher {
 
   /** Adds a newer data key; new writes use it, old ciphertext still opens. */
   async rotateDataKey(practiceId: string): Promise<number> {
+    this.versions.delete(practiceId);
     const version = (await this.currentVersion(practiceId)) + 1;
     await this.addDataKey(practiceId, version);
+    this.versions.delete(practiceId);
     return version;
   }
 
@@ -73,6 +83,16 @@ export class PhiCipher {
       data: [{ practiceId, version, ...wrapped }],
       skipDuplicates: true,
     });
+  }
+
+  private async keyVersions(practiceId: string): Promise<{ current: number; first: number }> {
+    const cached = this.versions.get(practiceId);
+    const now = Date.now();
+    if (cached && cached.until > now) return cached;
+    const current = await this.currentVersion(practiceId);
+    const first = await this.firstVersion(practiceId);
+    this.versions.set(practiceId, { current, first, until: now + VERSION_TTL_MS });
+    return { current, first };
   }
 
   private async currentVersion(practiceId: string): Promise<number> {
