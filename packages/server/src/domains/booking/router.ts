@@ -6,6 +6,7 @@ import { appointmentTypesAdminRouter } from './appointment-types-router.js';
 import { scheduleAdminRouter } from './schedule-router.js';
 import { appointmentsRouter } from './appointments-router.js';
 import { bookingManageRouter } from './manage-router.js';
+import { bookingWaitlistRouter } from './waitlist-router.js';
 
 export const bookingRouter = router({
   ...bookingPublicProcedures,
@@ -15,4 +16,5 @@ export const bookingRouter = router({
   }),
   appointments: appointmentsRouter,
   manage: bookingManageRouter,
+  waitlist: bookingWaitlistRouter,
 });

@@ -71,8 +71,9 @@ export async function startCheckout(services: AppServices, req: CheckoutRequest)
       client_reference_id: req.hold.id,
       metadata: { practiceId: req.practiceId, appointmentId: req.hold.id },
       payment_intent_data: { metadata: { practiceId: req.practiceId, appointmentId: req.hold.id } },
-      success_url: `${back}/?tcrm-checkout=success&appointment=${req.hold.id}`,
-      cancel_url: `${back}/?tcrm-checkout=cancelled&appointment=${req.hold.id}`,
+      // The widget's return seam (widgets/src/booking/booking-api.ts): ?booking=<id>&status=success|cancel.
+      success_url: `${back}/?booking=${req.hold.id}&status=success`,
+      cancel_url: `${back}/?booking=${req.hold.id}&status=cancel`,
       expires_at: Math.floor(expiresAt.getTime() / 1000),
     },
     { idempotencyKey: `checkout:${req.hold.id}` },

@@ -51,7 +51,8 @@ describe('Stripe Checkout deposits', () => {
     expect(sent.idempotencyKey).toBe(`checkout:${hold.holdId}`);
     expect(sent.body.metadata).toEqual({ practiceId: w.practice.practiceId, appointmentId: hold.holdId });
     expect(sent.body.line_items[0].price_data).toMatchObject({ unit_amount: '3000', currency: 'usd' });
-    expect(sent.body.success_url).toContain(w.practice.origin);
+    expect(sent.body.success_url).toBe(`${w.practice.origin}/?booking=${hold.holdId}&status=success`);
+    expect(sent.body.cancel_url).toBe(`${w.practice.origin}/?booking=${hold.holdId}&status=cancel`);
     // Checkout expires 30 minutes after the original 10-minute hold.
     expect(Number(sent.body.expires_at) * 1000).toBe(h.app.clock.now().getTime() + 40 * MIN);
     expect(JSON.stringify(sent.body)).not.toMatch(/Canary|canary-1@|Paid session/);

@@ -5,7 +5,7 @@
 import { issueManageToken } from '../../../src/domains/booking/manage-link.js';
 import type { World } from '../tenant-world.js';
 import type { ProcedureCase } from './types.js';
-import { UNKNOWN_ID } from './helpers.js';
+import { UNKNOWN_ID, unique } from './helpers.js';
 
 const widget = { kind: 'public' } as const;
 const TEST_APP_SECRET = 'test-secret-test-secret-test-secret-00';
@@ -55,6 +55,24 @@ export const bookingManageCatalogue: Record<string, ProcedureCase> = {
         name: "a link to B's appointment, to B's free slot",
         input: (w) => ({ token: manageTokenFor(w.b.booking.appointmentId), startsAt: w.b.booking.freeSlot }),
         unknown: (w) => ({ ...unknownLink(), startsAt: w.b.booking.freeSlot }),
+      },
+    ],
+  },
+  'booking.waitlist.join': {
+    principal: widget,
+    validInput: (w) => ({ appointmentTypeId: w.a.booking.typeId, ...w.a.booking.range, email: `${unique('wait')}@example.test` }),
+    isolation: [
+      {
+        kind: 'like-unknown',
+        name: "B's appointment type",
+        input: (w) => ({ appointmentTypeId: w.b.booking.typeId, ...w.a.booking.range, email: 'same@example.test' }),
+        unknown: (w) => ({ appointmentTypeId: UNKNOWN_ID, ...w.a.booking.range, email: 'same@example.test' }),
+      },
+      {
+        kind: 'like-unknown',
+        name: "A's type with B's clinician",
+        input: (w) => ({ appointmentTypeId: w.a.booking.typeId, clinicianId: w.b.booking.clinicianId, ...w.a.booking.range, email: 'same@example.test' }),
+        unknown: (w) => ({ appointmentTypeId: w.a.booking.typeId, clinicianId: UNKNOWN_ID, ...w.a.booking.range, email: 'same@example.test' }),
       },
     ],
   },
