@@ -12,7 +12,7 @@ export const bookingEs: BookingCatalogue = {
   in_person: 'En persona',
   telehealth: 'Por video (telesalud)',
   free: 'Gratis',
-  deposit: 'Depósito de {amount} al reservar',
+  deposit: 'Depósito de {amount} al reservar.',
   instant: 'Se reserva al instante.',
   request: 'Solicitud de reserva: la consulta confirma su horario.',
   new_only: 'Para clientes nuevos.',

@@ -14,7 +14,7 @@ export const bookingEn = {
   in_person: 'In person',
   telehealth: 'Video (telehealth)',
   free: 'Free',
-  deposit: '{amount} deposit when booking',
+  deposit: '{amount} deposit when booking.',
   instant: 'Booked instantly.',
   request: 'Request to book: the practice confirms your time.',
   new_only: 'For new clients.',

@@ -100,10 +100,6 @@ export const bookingStyles = css`
     gap: ${space(2)};
     margin-block: ${space(4)} ${space(2)};
   }
-  :host(:dir(rtl)) .arrow {
-    display: inline-block;
-    transform: scaleX(-1);
-  }
   .notice,
   .confirmation,
   .countdown {

@@ -109,6 +109,10 @@ describe('tcrm-booking: types, times and booking (real server)', function () {
     expect(ics).to.contain(`DTSTART:${startsAt.replace(/[-:]/g, '').replace('.000', '')}`);
     expect(ics).to.contain(`SUMMARY:Appointment with ${fx.practiceName}`);
     expect(ics).not.to.match(/Ada|Lovelace|example\.test|consultation/i);
+
+    // Nothing the client typed (or anything else) went to browser storage.
+    expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
+    expect(await indexedDB.databases()).to.deep.equal([]);
   });
 
   it('switching the timezone changes the times shown, not the instant booked', async () => {
