@@ -22,6 +22,9 @@ const AREA = {
   forms: 'forms',
   form: 'formEdit',
   settings: 'settings',
+  calendar: 'calendar',
+  availability: 'availability',
+  'appointment-types': 'appointmentTypes',
 } as const;
 
 /**
@@ -295,14 +298,14 @@ export class TcrmConsoleApp extends LitElement {
   #nav(me: StaffMe) {
     const current = this.#shown.name;
     const link = (
-      name: 'inbox' | 'forms' | 'settings',
-      area: 'inbox' | 'forms' | 'settings',
+      name: 'inbox' | 'forms' | 'settings' | 'calendar' | 'availability' | 'appointment-types',
+      area: 'inbox' | 'forms' | 'settings' | 'calendar' | 'availability' | 'appointmentTypes',
       active: boolean,
     ) =>
       may(me, area)
         ? html`<li>
             <a href="#/${name}" aria-current=${active ? 'page' : nothing} data-testid="nav-${name}"
-              >${this.strings.t(`nav.${name}`)}</a
+              >${this.strings.t(name === 'appointment-types' ? 'nav.appointmentTypes' : `nav.${name}`)}</a
             >
           </li>`
         : nothing;
@@ -310,6 +313,9 @@ export class TcrmConsoleApp extends LitElement {
       <ul>
         ${link('inbox', 'inbox', current === 'inbox' || current === 'submission')}
         ${link('forms', 'forms', current === 'forms' || current === 'form')}
+        ${link('calendar', 'calendar', current === 'calendar')}
+        ${link('availability', 'availability', current === 'availability')}
+        ${link('appointment-types', 'appointmentTypes', current === 'appointment-types')}
         ${link('settings', 'settings', current === 'settings')}
       </ul>
     </nav>`;
@@ -347,6 +353,18 @@ export class TcrmConsoleApp extends LitElement {
         ></tcrm-console-form-editor>`;
       case 'settings':
         return html`<tcrm-console-settings .ctx=${ctx}></tcrm-console-settings>`;
+      case 'calendar':
+        return html`<tcrm-console-calendar
+          .ctx=${ctx}
+          .mode=${route.view}
+          .date=${route.date}
+        ></tcrm-console-calendar>`;
+      case 'availability':
+        return html`<tcrm-console-availability .ctx=${ctx}></tcrm-console-availability>`;
+      case 'appointment-types':
+        return html`<tcrm-console-appointment-types
+          .ctx=${ctx}
+        ></tcrm-console-appointment-types>`;
     }
   }
 

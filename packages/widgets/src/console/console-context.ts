@@ -25,6 +25,10 @@ export const ROLE_ACCESS = {
   forms: ['owner', 'clinician', 'front_desk'],
   formEdit: ['owner', 'clinician'],
   settings: ['owner'],
+  // The server's CALENDAR_ROLES / CALENDAR_MANAGERS (booking/clinician-access.ts).
+  calendar: ['owner', 'clinician', 'front_desk'],
+  availability: ['owner', 'clinician', 'front_desk'],
+  appointmentTypes: ['owner', 'front_desk'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export function may(me: StaffMe | null, area: keyof typeof ROLE_ACCESS): boolean {

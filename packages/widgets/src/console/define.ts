@@ -9,6 +9,10 @@ import { ConsoleFormsView } from './views/forms-view.js';
 import { ConsoleFormEditorView } from './views/form-editor-view.js';
 import { ConsoleFormPreview } from './views/form-preview.js';
 import { ConsoleSettingsView } from './views/settings-view.js';
+import { ConsoleCalendarView } from './views/calendar-view.js';
+import { ConsoleAvailabilityView } from './views/availability-view.js';
+import { ConsoleAvailabilityDates } from './views/availability-dates.js';
+import { ConsoleAppointmentTypesView } from './views/appointment-types-view.js';
 
 defineElement('tcrm-console-app', TcrmConsoleApp);
 defineElement('tcrm-console-sign-in', ConsoleSignInView);
@@ -18,6 +22,10 @@ defineElement('tcrm-console-forms', ConsoleFormsView);
 defineElement('tcrm-console-form-editor', ConsoleFormEditorView);
 defineElement('tcrm-console-form-preview', ConsoleFormPreview);
 defineElement('tcrm-console-settings', ConsoleSettingsView);
+defineElement('tcrm-console-calendar', ConsoleCalendarView);
+defineElement('tcrm-console-availability', ConsoleAvailabilityView);
+defineElement('tcrm-console-availability-dates', ConsoleAvailabilityDates);
+defineElement('tcrm-console-appointment-types', ConsoleAppointmentTypesView);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -29,5 +37,9 @@ declare global {
     'tcrm-console-form-editor': ConsoleFormEditorView;
     'tcrm-console-form-preview': ConsoleFormPreview;
     'tcrm-console-settings': ConsoleSettingsView;
+    'tcrm-console-calendar': ConsoleCalendarView;
+    'tcrm-console-availability': ConsoleAvailabilityView;
+    'tcrm-console-availability-dates': ConsoleAvailabilityDates;
+    'tcrm-console-appointment-types': ConsoleAppointmentTypesView;
   }
 }

@@ -5,9 +5,13 @@ export type Route =
   | { readonly name: 'submission'; readonly id: string }
   | { readonly name: 'forms' }
   | { readonly name: 'form'; readonly id: string }
-  | { readonly name: 'settings' };
+  | { readonly name: 'settings' }
+  | { readonly name: 'calendar'; readonly view: 'day' | 'week'; readonly date: string }
+  | { readonly name: 'availability' }
+  | { readonly name: 'appointment-types' };
 
 const ID = /^[0-9a-f-]{36}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Hash routing: the server serves one static index.html, and a hash never
@@ -29,6 +33,19 @@ export function parseRoute(hash: string): Route {
       break;
     case 'settings':
       return { name: 'settings' };
+    case 'calendar': {
+      // An empty date means "today in the practice's timezone" (the view knows the zone).
+      const date = params.get('date') ?? '';
+      return {
+        name: 'calendar',
+        view: params.get('view') === 'day' ? 'day' : 'week',
+        date: DATE.test(date) ? date : '',
+      };
+    }
+    case 'availability':
+      return { name: 'availability' };
+    case 'appointment-types':
+      return { name: 'appointment-types' };
   }
   const status = params.get('status');
   return { name: 'inbox', status: status === 'reviewed' || status === 'all' ? status : 'new' };
@@ -48,5 +65,11 @@ export function routeHash(route: Route): string {
       return `#/forms/${route.id}`;
     case 'settings':
       return '#/settings';
+    case 'calendar':
+      return route.date ? `#/calendar?view=${route.view}&date=${route.date}` : '#/calendar';
+    case 'availability':
+      return '#/availability';
+    case 'appointment-types':
+      return '#/appointment-types';
   }
 }

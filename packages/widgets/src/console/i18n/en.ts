@@ -1,9 +1,13 @@
+import { bookingEn } from './booking.en.js';
+
 /**
  * The console's English strings, kept apart from the widgets' catalogue
  * (src/i18n/messages) so console work never conflicts with widget work and
  * the widgets' bundles never carry console text. Parameters are `{name}`.
  */
 export const consoleEn = {
+  // Calendar, availability and appointment types (booking.en.ts).
+  ...bookingEn,
   'app.name': 'therapyCRM console',
   'app.skip': 'Skip to main content',
   'app.nav': 'Console',

@@ -1,7 +1,9 @@
 import type { ConsoleCatalogue } from './en.js';
+import { bookingEs } from './booking.es.js';
 
 /** Spanish console strings (neutral, usted). */
 export const consoleEs: ConsoleCatalogue = {
+  ...bookingEs,
   'app.name': 'Consola de therapyCRM',
   'app.skip': 'Saltar al contenido principal',
   'app.nav': 'Consola',
