@@ -17,6 +17,8 @@ import type { DemoCredentials } from './domains/practice/seed-demo.js';
 const createApp: typeof import('./app.js').createApp = async (...args) => (await import('./app.js')).createApp(...args);
 const seedDemoPractice: typeof import('./domains/practice/seed-demo.js').seedDemoPractice = async (...args) =>
   (await import('./domains/practice/seed-demo.js')).seedDemoPractice(...args);
+const scheduleDraftPurge: typeof import('./domains/intake/intake-jobs.js').scheduleDraftPurge = async (...args) =>
+  (await import('./domains/intake/intake-jobs.js')).scheduleDraftPurge(...args);
 const readDemoCredentials = async (dataDir: string) =>
   (await import('./domains/practice/seed-demo.js')).readDemoCredentials(dataDir);
 const provisionPractice: typeof import('./domains/practice/provision.js').provisionPractice = async (...args) =>
@@ -56,6 +58,8 @@ async function start(config: Config) {
     const fresh = await seedDemoPractice(app.services, [...new Set(origins)]);
     printDemo(config, fresh ?? (await readDemoCredentials(config.dataDir)));
   }
+  // Recurring maintenance reschedules itself; this seeds the first run (idempotent).
+  await scheduleDraftPurge(app.services);
   app.services.jobs.start();
   // Behind a TLS-terminating proxy plain HTTP is fine (set TRUST_PROXY);
   // otherwise TLS 1.2 is the floor and 1.3 is negotiated when the client can.

@@ -58,7 +58,7 @@ describe('intake over HTTP (postgres)', () => {
     const { error } = (await response.json()) as Body;
     expect(error!.data).toMatchObject({
       appCode: 'VALIDATION_FAILED',
-      details: { fieldErrors: { seen_before: [{ code: 'wrong_type', params: { expected: 'boolean' } }], extra: [{ code: 'unknown_field' }] } },
+      details: { fieldErrors: { seen_before: [{ code: 'wrong_type', params: { expected: 'boolean' } }], $form: [{ code: 'unknown_field' }] } },
     });
     expect(JSON.stringify(error)).not.toContain('Stress');
   });

@@ -50,7 +50,7 @@ describe('intake tampering on postgres', () => {
   }
 
   it.each([
-    ['unknown field', { ...validAnswers, diagnosis: 'x' }, { diagnosis: [{ code: 'unknown_field' }] }],
+    ['unknown field', { ...validAnswers, diagnosis: 'x' }, { $form: [{ code: 'unknown_field' }] }],
     ['wrong type', { ...validAnswers, seen_before: 'yes' }, { seen_before: [{ code: 'wrong_type', params: { expected: 'boolean' } }] }],
     ['missing required', { ...validAnswers, concerns: '   ' }, { concerns: [{ code: 'required' }] }],
     ['required-when shown', { ...validAnswers, referral: 'other' }, { referral_other: [{ code: 'required' }] }],

@@ -62,28 +62,3 @@ export function internalsIn(text: string): string[] {
   ];
   return patterns.filter(([, re]) => re.test(text)).map(([name]) => name);
 }
-
-/**
- * The response text without one known, accepted echo: intake reports an
- * answer or upload naming a question the form does not have as
- * `details.fieldErrors[<that id>] = [{ code: 'unknown_field' }]`, keyed by the
- * id the client sent (the widget needs it to place the error). Everything
- * else in the body is still searched for the canary.
- */
-export function withoutUnknownFieldKeys(text: string): string {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return text;
-  }
-  const items = Array.isArray(body) ? body : [body];
-  for (const item of items as { error?: { data?: { details?: { fieldErrors?: Record<string, { code?: string }[]> } } } }[]) {
-    const fieldErrors = item?.error?.data?.details?.fieldErrors;
-    if (!fieldErrors) continue;
-    for (const [key, errors] of Object.entries(fieldErrors)) {
-      if (Array.isArray(errors) && errors.every((e) => e?.code === 'unknown_field')) delete fieldErrors[key];
-    }
-  }
-  return JSON.stringify(body);
-}
