@@ -274,4 +274,48 @@ describe('tcrm-intake-form: drafts, conditions and uploads (real server)', () =>
     expect(requests.sent.filter((r) => r.url.includes('uploadFile'))).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('[part="files"]')).to.equal(null);
   });
+
+  it('retries a submission whose response was lost with the same Idempotency-Key, and the server replays it', async () => {
+    const el = await mountForm('wtr-draft', key);
+    await fillFirstPage(el, 'grace.retry@example.org');
+    radio(el, 'seen_before', 1).click();
+    button(el, 'Next').click();
+    await waitUntil(() => pageTitle(el) === 'Consent', 'page 3 not shown');
+    button(el, 'Type').click();
+    await el.updateComplete;
+    find(el, '[name="signature"]').shadowRoot!.querySelector<HTMLInputElement>('#typed')!.focus();
+    await type('G H');
+    await press('Tab');
+
+    // The first submit reaches the real server, which stores it; its response is lost on the way back.
+    const original = window.fetch;
+    const attempts: { key: string; submissionId?: string }[] = [];
+    window.fetch = async (input, init) => {
+      const response = await original(input, init);
+      if (!String(input).includes('intake.submit')) return response;
+      const attempt = { key: (init?.headers as Record<string, string>)['idempotency-key']! };
+      attempts.push(attempt);
+      if (attempts.length === 1) throw new TypeError('Failed to fetch');
+      const [envelope] = (await response.clone().json()) as {
+        result: { data: { submissionId: string } };
+      }[];
+      attempt.submissionId = envelope!.result.data.submissionId;
+      return response;
+    };
+    requests = { sent: [], restore: () => (window.fetch = original) };
+    button(el, 'Submit').click();
+    await waitUntil(
+      () => el.shadowRoot!.textContent!.includes('Your form was not sent'),
+      'no failure notice',
+      { timeout: 10_000 },
+    );
+    expect(el.phase.kind).to.equal('ready');
+    button(el, 'Submit').click();
+    await waitUntil(() => el.phase.kind === 'submitted', 'retry not submitted', {
+      timeout: 10_000,
+    });
+    expect(attempts).to.have.length(2);
+    expect(attempts[1]!.key).to.equal(attempts[0]!.key);
+    expect(el.phase).to.deep.equal({ kind: 'submitted', submissionId: attempts[1]!.submissionId });
+  });
 });
