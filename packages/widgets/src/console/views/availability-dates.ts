@@ -167,7 +167,8 @@ export class ConsoleAvailabilityDates extends ConsoleView {
 
   protected override render() {
     const o = this.override;
-    const set = (patch: Partial<typeof o>) => (this.override = { ...o, ...patch });
+    // From the current state, not this render's `o`: several fields may change before the next render.
+    const set = (patch: Partial<typeof o>) => (this.override = { ...this.override, ...patch });
     const value = (e: Event) => (e.target as HTMLInputElement).value;
     const locale = this.ctx.strings.locale;
     return html`<h2>${this.t('availability.overrides')}</h2>
@@ -188,7 +189,7 @@ export class ConsoleAvailabilityDates extends ConsoleView {
         <label class="inline"><input type="checkbox" .checked=${o.unavailable} data-testid="override-unavailable" @change=${(e: Event) => set({ unavailable: (e.target as HTMLInputElement).checked })} />${this.t('availability.unavailable')}</label>
         ${o.unavailable ? nothing : html`<div class="range">
           ${this.#field('override.hours', this.t('availability.start'), (d, invalid) => html`<input id="override.hours" type="time" .value=${o.start} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${d} data-testid="override-start" @input=${(e: Event) => set({ start: value(e) })} />`)}
-          <div class="row"><label for="override-end">${this.t('availability.end')}</label><input id="override-end" type="time" .value=${o.end} aria-describedby="err-override-hours" data-testid="override-end" @input=${(e: Event) => set({ end: value(e) })} /></div>
+          <div class="row"><label for="override-end">${this.t('availability.end')}</label><input id="override-end" type="time" .value=${o.end} aria-invalid=${this.errors['override.hours'] ? 'true' : 'false'} aria-describedby="err-override-hours" data-testid="override-end" @input=${(e: Event) => set({ end: value(e) })} /></div>
         </div>`}
         <div class="actions"><button type="submit" data-testid="override-save">${this.t('availability.overrideSave')}</button></div>
       </form>

@@ -35,6 +35,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
     errors: { state: true },
     busy: { state: true },
     loadError: { state: true },
+    loadedFor: { state: true },
   };
 
   declare clinicians: readonly Clinician[] | null;
@@ -44,6 +45,8 @@ export class ConsoleAvailabilityView extends ConsoleView {
   declare errors: Readonly<Record<string, string>>;
   declare busy: boolean;
   declare loadError: string;
+  /** Whose hours `ranges` holds: the editor waits for them, so nobody edits the previous clinician's week. */
+  declare loadedFor: string;
 
   constructor() {
     super();
@@ -53,6 +56,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
     this.errors = {};
     this.busy = false;
     this.loadError = '';
+    this.loadedFor = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -83,6 +87,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
         // 24:00 cannot be typed into a time field; 00:00 as an end means the same.
         end: r.endMinute === 1440 ? '00:00' : minuteToTime(r.endMinute),
       }));
+      this.loadedFor = clinicianId;
       this.loadError = '';
     } catch (error) {
       this.loadError = this.errorMessage(error);
@@ -99,14 +104,15 @@ export class ConsoleAvailabilityView extends ConsoleView {
   }
 
   async #remove(range: Range): Promise<void> {
-    this.ranges = this.ranges.filter((r) => r !== range);
+    this.ranges = this.ranges.filter((r) => r !== range); // a click follows a render: `range` is current
     await this.updateComplete;
     // The removed row's button is gone: keep the user in the same day.
     this.renderRoot.querySelector<HTMLElement>(`[data-testid="hours-add-${range.weekday}"]`)?.focus();
   }
 
-  #edit(range: Range, part: 'start' | 'end', value: string): void {
-    this.ranges = this.ranges.map((r) => (r === range ? { ...r, [part]: value } : r));
+  /** By position: two edits before a re-render must both land (the range objects are replaced on each). */
+  #edit(index: number, part: 'start' | 'end', value: string): void {
+    this.ranges = this.ranges.map((r, i) => (i === index ? { ...r, [part]: value } : r));
   }
 
   async #save(event: Event): Promise<void> {
@@ -145,7 +151,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
         ? html`<p>${this.t('app.loading')}</p>`
         : this.clinicians.length === 0
           ? html`<p data-testid="availability-no-clinicians">${this.t('booking.noClinicians')}</p>`
-          : html`${this.#clinicianPicker()} ${this.clinicianId ? this.#weekly() : nothing}
+          : html`${this.#clinicianPicker()} ${this.loadedFor && this.loadedFor === this.clinicianId ? this.#weekly() : nothing}
               ${this.clinicianId
                 ? html`<tcrm-console-availability-dates
                     .ctx=${this.ctx}
@@ -178,7 +184,12 @@ export class ConsoleAvailabilityView extends ConsoleView {
     const error = [this.errors['hours'], this.errors['clinicianId'], this.errors['_form']]
       .filter(Boolean)
       .join(' ');
-    return html`<form @submit=${(e: Event) => void this.#save(e)} novalidate>
+    return html`<form
+      data-testid="weekly-hours"
+      data-clinician-id=${this.loadedFor}
+      @submit=${(e: Event) => void this.#save(e)}
+      novalidate
+    >
       <h2>${this.t('availability.weekly')}</h2>
       <p class="hint" id="weekly-help">${this.t('availability.weeklyHelp')}</p>
       <p
@@ -199,11 +210,11 @@ export class ConsoleAvailabilityView extends ConsoleView {
 
   #weekday(weekday: number, invalid: boolean) {
     const day = weekdayName(this.ctx.strings.locale, weekday);
-    const ranges = this.ranges.filter((r) => r.weekday === weekday);
+    const ranges = this.ranges.flatMap((range, index) => (range.weekday === weekday ? [{ range, index }] : []));
     return html`<fieldset data-testid="weekday" data-weekday=${weekday}>
       <legend>${day}</legend>
       ${ranges.length === 0 ? html`<p class="hint">${this.t('availability.closed')}</p>` : nothing}
-      ${ranges.map((range, i) => {
+      ${ranges.map(({ range, index }, i) => {
         const n = i + 1;
         const label = (part: 'availability.start' | 'availability.end') =>
           this.t('availability.rangeLabel', { day, number: n, part: this.t(part) });
@@ -218,7 +229,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
               aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby="weekly-error"
               data-testid="hours-start"
-              @input=${(e: Event) => this.#edit(range, 'start', (e.target as HTMLInputElement).value)}
+              @input=${(e: Event) => this.#edit(index, 'start', (e.target as HTMLInputElement).value)}
             />
           </span>
           <span>
@@ -231,7 +242,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
               aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby="weekly-error"
               data-testid="hours-end"
-              @input=${(e: Event) => this.#edit(range, 'end', (e.target as HTMLInputElement).value)}
+              @input=${(e: Event) => this.#edit(index, 'end', (e.target as HTMLInputElement).value)}
             />
           </span>
           <button
