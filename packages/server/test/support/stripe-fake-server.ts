@@ -7,9 +7,18 @@
 //   POST /v1/refunds                create (Idempotency-Key honoured)
 // Tests drive the other side with complete()/expire(), which return the
 // session object as Stripe would put it in a webhook event.
+// For browser tests, serveCheckoutPage() turns the session URL into a
+// minimal hosted-checkout page (GET /pay/:id) whose Pay button (POST
+// /pay/:id) completes the session, delivers a signed
+// `checkout.session.completed` webhook to the server and, once the server
+// took it (2xx), redirects to the session's success_url. Given a TLS
+// certificate, the page is served over HTTPS on its own port, as Stripe's is
+// (a browser widget only follows an https checkout URL to another origin).
 import crypto from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { deliverWebhook, stripeEvent } from './stripe-webhooks.js';
 
 type Json = Record<string, any>;
 
@@ -33,7 +42,37 @@ export interface StripeFake {
   expire(sessionId: string): Json;
   /** Makes the next `count` requests fail with a 500 (the SDK retries). */
   failNext(count: number): void;
+  /** Serves the hosted checkout page at the URL of each session created from now on (see the header). */
+  serveCheckoutPage(options: CheckoutPageOptions): Promise<void>;
+  /** Webhooks the checkout page delivered, with the server's answer. */
+  deliveries: { eventId: string; type: string; sessionId: string; status: number }[];
   close(): Promise<void>;
+}
+
+export interface CheckoutPageOptions {
+  /** The app's base URL: webhooks go to `${webhookBase}/webhooks/stripe`. */
+  webhookBase: string;
+  /** The endpoint's signing secret (defaults to TEST_STRIPE_KEYS'). */
+  secret?: string;
+  /** The signature's timestamp (the app verifies it against its own clock). */
+  now?: () => Date;
+  /** PEM certificate and key: serve the page over HTTPS on 127.0.0.1 (its own port). */
+  tls?: { cert: string; key: string };
+}
+
+const escapeHtml = (v: unknown) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function checkoutPage(s: Json): string {
+  const amount = `${(Number(s.amount_total) / 100).toFixed(2)} ${String(s.currency ?? '').toUpperCase()}`;
+  const body =
+    s.status === 'open'
+      ? `<form method="post" action="/pay/${escapeHtml(s.id)}"><button type="submit">Pay</button></form>
+<p><a href="${escapeHtml(s.cancel_url)}">Cancel and go back</a></p>`
+      : `<p role="alert">This checkout is ${escapeHtml(s.status)}.</p>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout (test)</title></head>
+<body><main><h1>Pay ${escapeHtml(amount)}</h1>
+${body}
+</main></body></html>`;
 }
 
 const id = (prefix: string) => `${prefix}_test_${crypto.randomBytes(12).toString('hex')}`;
@@ -63,6 +102,41 @@ export async function startStripeFake(): Promise<StripeFake> {
   const idempotent = new Map<string, { bodyHash: string; status: number; body: Json }>();
   let failures = 0;
   let base = '';
+  let page: CheckoutPageOptions | undefined;
+  let pageBase = '';
+  let pageServer: https.Server | undefined;
+  const deliveries: StripeFake['deliveries'] = [];
+
+  /** GET shows the page; POST pays, delivers the signed webhook, then redirects. */
+  async function checkout(req: http.IncomingMessage, res: http.ServerResponse, sessionId: string) {
+    const s = sessions.get(sessionId);
+    const html = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (!page || !s) return html(404, '<!doctype html><title>Not found</title><p>No such checkout.</p>');
+    if (req.method === 'GET') return html(200, checkoutPage(s));
+    if (req.method !== 'POST') return html(405, '<!doctype html><title>Method not allowed</title>');
+    if (s.status !== 'open') return html(409, checkoutPage(s));
+    Object.assign(s, { status: 'complete', payment_status: 'paid', payment_intent: s.payment_intent ?? id('pi') });
+    const event = stripeEvent('checkout.session.completed', { ...s });
+    const answer = await deliverWebhook(page.webhookBase, event, {
+      at: (page.now ?? (() => new Date()))(),
+      ...(page.secret ? { secret: page.secret } : {}),
+    });
+    deliveries.push({ eventId: event.id, type: event.type, sessionId, status: answer.status });
+    if (answer.status < 200 || answer.status > 299) {
+      return html(502, `<!doctype html><title>Webhook refused</title><p role="alert">The webhook was answered ${answer.status}.</p>`);
+    }
+    res.writeHead(303, { location: s.success_url, 'cache-control': 'no-store' });
+    res.end();
+  }
+
+  const servePage = (req: http.IncomingMessage, res: http.ServerResponse, sessionId: string) =>
+    checkout(req, res, sessionId).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('checkout page failed');
+    });
 
   function createSession(b: Json): { status: number; body: Json } {
     const items = (b.line_items ?? []) as Json[];
@@ -85,7 +159,7 @@ export async function startStripeFake(): Promise<StripeFake> {
       payment_intent: null,
       url: `${base}/pay/${'cs'}`,
     };
-    session.url = `${base}/pay/${session.id}`;
+    session.url = `${pageBase || base}/pay/${session.id}`;
     sessions.set(session.id, session);
     return { status: 200, body: session };
   }
@@ -107,6 +181,8 @@ export async function startStripeFake(): Promise<StripeFake> {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = (req.url ?? '/').split('?')[0]!;
+      const pay = /^\/pay\/(cs_test_[0-9a-f]+)$/.exec(path);
+      if (pay) return void servePage(req, res, pay[1]!);
       const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
       const body = parseStripeForm(raw);
       requests.push({ method: req.method ?? 'GET', path, idempotencyKey: key, authorization: req.headers.authorization ?? null, body });
@@ -170,6 +246,30 @@ export async function startStripeFake(): Promise<StripeFake> {
     failNext(count) {
       failures = count;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async serveCheckoutPage(options) {
+      page = options;
+      if (!options.tls || pageServer) return;
+      const tlsServer = https.createServer(options.tls, (req, res) => {
+        const pay = /^\/pay\/(cs_test_[0-9a-f]+)$/.exec((req.url ?? '/').split('?')[0]!);
+        req.resume();
+        req.on('end', () => {
+          if (pay) return void servePage(req, res, pay[1]!);
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          res.end('Not found');
+        });
+      });
+      pageServer = tlsServer;
+      await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+      pageBase = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
+    },
+    deliveries,
+    close: async () => {
+      if (pageServer) {
+        const tlsServer = pageServer;
+        tlsServer.closeAllConnections();
+        await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
