@@ -4,6 +4,7 @@
 // input up front, for every procedure, turns that into a clear 400.
 
 /** A high surrogate not followed by a low one, a low one not preceded by a high one, or NUL. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
