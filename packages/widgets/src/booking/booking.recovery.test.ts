@@ -80,7 +80,8 @@ describe('tcrm-booking: holds, conflicts and expiry (real server)', function () 
     await settle(el);
     expect(el.step).to.equal('time');
     expect(noticeText(el)).to.equal('That time was just taken. Please choose another time.');
-    expect(el.shadowRoot!.querySelector('[role="alert"] [part="notice"]')).to.exist;
+    // The message sits in an alert region, so it is announced.
+    expect(find(el, '[part="notice"]').parentElement!.getAttribute('role')).to.equal('alert');
     const offered = slotButtons(el).map((b) => b.dataset['startsAt']);
     expect(offered).not.to.include(startsAt);
     expect(offered.length).to.be.greaterThan(0);
