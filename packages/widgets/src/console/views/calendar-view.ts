@@ -49,6 +49,8 @@ export class ConsoleCalendarView extends ConsoleView {
   #typeNames = new Map<string, string>();
   #clinicianNames = new Map<string, string>();
   #loads = 0;
+  /** The user moved the range: say the new one once it has loaded. */
+  #announceNext = false;
 
   constructor() {
     super();
@@ -74,7 +76,10 @@ export class ConsoleCalendarView extends ConsoleView {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ctx') && !changed.get('ctx')) void this.#loadNames();
-    if (changed.has('ctx') || changed.has('mode') || changed.has('date')) void this.#load();
+    if (changed.has('ctx') || changed.has('mode') || changed.has('date')) {
+      void this.#load(this.#announceNext);
+      this.#announceNext = false;
+    }
   }
 
   async #loadNames(): Promise<void> {
@@ -112,7 +117,8 @@ export class ConsoleCalendarView extends ConsoleView {
     this.mode = mode;
     this.date = date;
     history.replaceState(null, '', `#/calendar?view=${mode}&date=${date}`);
-    void this.#load(true);
+    // willUpdate loads the new range (one load per change, announced).
+    this.#announceNext = true;
   }
 
   #step(direction: -1 | 1): void {
