@@ -3,19 +3,41 @@
 import crypto from 'node:crypto';
 import Stripe from 'stripe';
 
-export const TEST_STRIPE_KEYS = { STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: 'whsec_test_fake_secret' };
+export const TEST_STRIPE_KEYS = {
+  STRIPE_SECRET_KEY: 'sk_test_fake_key',
+  STRIPE_WEBHOOK_SECRET: 'whsec_test_fake_secret',
+};
 
 const sdk = new Stripe(TEST_STRIPE_KEYS.STRIPE_SECRET_KEY);
 
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_test_${crypto.randomBytes(10).toString('hex')}`) {
-  return { id, object: 'event', type, api_version: '2025-01-01', created: 0, livemode: false, data: { object } };
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_test_${crypto.randomBytes(10).toString('hex')}`,
+) {
+  return {
+    id,
+    object: 'event',
+    type,
+    api_version: '2025-01-01',
+    created: 0,
+    livemode: false,
+    data: { object },
+  };
+}
+
+/** What /webhooks/stripe answers. */
+export interface WebhookAnswer {
+  received?: boolean;
+  duplicate?: boolean;
+  error?: { code: string };
 }
 
 export async function deliverWebhook(
   base: string,
   event: ReturnType<typeof stripeEvent>,
   options: { at: Date; secret?: string; tamper?: (payload: string) => string },
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: WebhookAnswer }> {
   const payload = JSON.stringify({ ...event, created: Math.floor(options.at.getTime() / 1000) });
   const header = sdk.webhooks.generateTestHeaderString({
     payload,
@@ -27,5 +49,5 @@ export async function deliverWebhook(
     headers: { 'content-type': 'application/json', 'stripe-signature': header },
     body: options.tamper ? options.tamper(payload) : payload,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as WebhookAnswer };
 }

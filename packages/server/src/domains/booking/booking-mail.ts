@@ -32,7 +32,12 @@ export function practiceTime(at: Date, zone: string): string {
 
 export const calendarUid = (appointmentId: string) => `${appointmentId}@therapycrm`;
 
-function calendarFile(f: BookingMailFacts, appointmentId: string, method: 'REQUEST' | 'CANCEL', filename: string) {
+function calendarFile(
+  f: BookingMailFacts,
+  appointmentId: string,
+  method: 'REQUEST' | 'CANCEL',
+  filename: string,
+) {
   return {
     filename,
     contentType: `text/calendar; charset=utf-8; method=${method}`,
@@ -44,7 +49,9 @@ function calendarFile(f: BookingMailFacts, appointmentId: string, method: 'REQUE
       summary: `Appointment with ${f.practiceName}`,
       method,
       sequence: method === 'CANCEL' ? 1 : 0,
-      ...(f.manageUrl ? { url: f.manageUrl, description: `Reschedule or cancel: ${f.manageUrl}` } : {}),
+      ...(f.manageUrl
+        ? { url: f.manageUrl, description: `Reschedule or cancel: ${f.manageUrl}` }
+        : {}),
     }),
   };
 }
@@ -68,7 +75,9 @@ export function bookingMail(kind: BookingMailKind, f: BookingMailFacts): Outgoin
   const lines = [`${OPENERS[kind]} ${when} with ${f.practiceName}.`, ''];
   if (f.manageUrl) lines.push('To reschedule or cancel, use this link:', f.manageUrl, '');
   lines.push(
-    kind === 'cancellation' ? 'To book another time, visit the practice\'s website.' : 'The attached calendar file adds it to your calendar.',
+    kind === 'cancellation'
+      ? "To book another time, visit the practice's website."
+      : 'The attached calendar file adds it to your calendar.',
     '',
     `This message was sent by ${f.practiceName} through therapyCRM.`,
   );
@@ -77,7 +86,9 @@ export function bookingMail(kind: BookingMailKind, f: BookingMailFacts): Outgoin
       ? [calendarFile(f, f.appointmentId, 'CANCEL', 'cancelled.ics')]
       : [
           calendarFile(f, f.appointmentId, 'REQUEST', 'appointment.ics'),
-          ...(f.previousAppointmentId ? [calendarFile(f, f.previousAppointmentId, 'CANCEL', 'cancelled.ics')] : []),
+          ...(f.previousAppointmentId
+            ? [calendarFile(f, f.previousAppointmentId, 'CANCEL', 'cancelled.ics')]
+            : []),
         ];
   return { to: f.to, subject: SUBJECTS[kind](f.practiceName), text: lines.join('\n'), attachments };
 }

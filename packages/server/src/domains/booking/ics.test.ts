@@ -29,7 +29,8 @@ describe('ics', () => {
   it('folds lines at 75 octets without splitting a multi-byte character, and unfolds back to the original', () => {
     const long = 'DESCRIPTION:' + 'é'.repeat(50) + 'x'.repeat(100);
     const folded = foldLine(long);
-    for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    for (const line of folded.split('\r\n'))
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(folded.split('\r\n').length).toBeGreaterThan(2);
     expect(folded.replace(/\r\n /g, '')).toBe(long);
     expect(folded).not.toContain('\uFFFD');

@@ -22,7 +22,9 @@ export async function enqueueLifecycleJob(
   runAt: Date,
 ): Promise<void> {
   await tx.job.createMany({
-    data: [{ name, queue: 'default', payload, runAt, maxAttempts: 8, dedupeKey: `${name}:${dedupeKey}` }],
+    data: [
+      { name, queue: 'default', payload, runAt, maxAttempts: 8, dedupeKey: `${name}:${dedupeKey}` },
+    ],
     skipDuplicates: true,
   });
 }

@@ -34,13 +34,26 @@ const managedSelect = {
   requestedAt: true,
   practice: { select: { name: true, timezone: true } },
   appointmentType: {
-    select: { name: true, durationMinutes: true, modality: true, cancellationWindowHours: true, lateCancelFeeCents: true },
+    select: {
+      name: true,
+      durationMinutes: true,
+      modality: true,
+      cancellationWindowHours: true,
+      lateCancelFeeCents: true,
+    },
   },
   payments: { where: { status: 'paid' }, select: { id: true, amountCents: true, currency: true } },
 } satisfies Prisma.AppointmentSelect;
 
-async function managed(db: AppServices['prisma'] | Prisma.TransactionClient, practiceId: string, appointmentId: string) {
-  const row = await db.appointment.findFirst({ where: { id: appointmentId, practiceId }, select: managedSelect });
+async function managed(
+  db: AppServices['prisma'] | Prisma.TransactionClient,
+  practiceId: string,
+  appointmentId: string,
+) {
+  const row = await db.appointment.findFirst({
+    where: { id: appointmentId, practiceId },
+    select: managedSelect,
+  });
   // Another practice's appointment looks exactly like a forged link.
   if (!row || row.status === 'held' || row.status === 'expired') throw invalidManageLink();
   return row;
@@ -48,11 +61,16 @@ async function managed(db: AppServices['prisma'] | Prisma.TransactionClient, pra
 
 type Managed = Awaited<ReturnType<typeof managed>>;
 
-const freeUntil = (a: Managed) => new Date(a.startsAt.getTime() - a.appointmentType.cancellationWindowHours * 3_600_000);
+const freeUntil = (a: Managed) =>
+  new Date(a.startsAt.getTime() - a.appointmentType.cancellationWindowHours * 3_600_000);
 const isActive = (a: Managed) => (ACTIVE as readonly string[]).includes(a.status);
 
 /** What the manage page shows: time, type name and policy; nothing about the client. */
-export async function describeManagedAppointment(services: AppServices, practiceId: string, appointmentId: string) {
+export async function describeManagedAppointment(
+  services: AppServices,
+  practiceId: string,
+  appointmentId: string,
+) {
   const a = await managed(services.prisma, practiceId, appointmentId);
   const now = services.clock.now();
   const zone = zoneRules(a.practice.timezone);
@@ -65,7 +83,11 @@ export async function describeManagedAppointment(services: AppServices, practice
     startsAtPractice: zone.formatLocal(a.startsAt.getTime()),
     practiceTimeZone: a.practice.timezone,
     practiceName: a.practice.name,
-    appointmentType: { name: a.appointmentType.name, durationMinutes: a.appointmentType.durationMinutes, modality: a.appointmentType.modality },
+    appointmentType: {
+      name: a.appointmentType.name,
+      durationMinutes: a.appointmentType.durationMinutes,
+      modality: a.appointmentType.modality,
+    },
     policy: {
       cancellationWindowHours: a.appointmentType.cancellationWindowHours,
       lateCancelFeeCents: a.appointmentType.lateCancelFeeCents,
@@ -86,13 +108,21 @@ export interface CancellationResult {
   refundCents: number;
 }
 
-export async function cancelManagedAppointment(services: AppServices, practiceId: string, appointmentId: string) {
+export async function cancelManagedAppointment(
+  services: AppServices,
+  practiceId: string,
+  appointmentId: string,
+) {
   const now = services.clock.now();
   const currency = services.config.stripe?.currency ?? 'usd';
   return services.prisma.$transaction(async (tx) => {
     const a = await managed(tx, practiceId, appointmentId);
     if (!isActive(a) || a.startsAt <= now) {
-      throw new DomainError('PRECONDITION_FAILED', 'This appointment can no longer be cancelled online', { reason: 'not_cancellable', status: a.status });
+      throw new DomainError(
+        'PRECONDITION_FAILED',
+        'This appointment can no longer be cancelled online',
+        { reason: 'not_cancellable', status: a.status },
+      );
     }
     const paid = a.payments[0];
     const outcome = cancellationOutcome(a.appointmentType, a.startsAt, now, paid?.amountCents ?? 0);
@@ -100,34 +130,87 @@ export async function cancelManagedAppointment(services: AppServices, practiceId
       where: { id: a.id, status: { in: [...ACTIVE] } },
       data: { status: 'cancelled', cancelReason: 'client', cancelledAt: now },
     });
-    if (moved.count !== 1) throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', { reason: 'not_cancellable' });
+    if (moved.count !== 1)
+      throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', {
+        reason: 'not_cancellable',
+      });
     if (paid) {
-      await tx.payment.update({ where: { id: paid.id }, data: { retainedFeeCents: outcome.retainedCents } });
-      await scheduleRefund(tx, { paymentId: paid.id, practiceId, amountCents: outcome.refundCents, reason: outcome.late ? 'late_cancellation' : 'cancellation' }, now);
+      await tx.payment.update({
+        where: { id: paid.id },
+        data: { retainedFeeCents: outcome.retainedCents },
+      });
+      await scheduleRefund(
+        tx,
+        {
+          paymentId: paid.id,
+          practiceId,
+          amountCents: outcome.refundCents,
+          reason: outcome.late ? 'late_cancellation' : 'cancellation',
+        },
+        now,
+      );
     }
     if (outcome.owedCents > 0) {
       await tx.payment.create({
-        data: { practiceId, appointmentId: a.id, kind: 'late_cancel_fee', status: 'due', amountCents: outcome.owedCents, currency },
+        data: {
+          practiceId,
+          appointmentId: a.id,
+          kind: 'late_cancel_fee',
+          status: 'due',
+          amountCents: outcome.owedCents,
+          currency,
+        },
       });
     }
     const ids = { appointmentId: a.id, practiceId };
     await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.cancelled, ids, a.id, now);
-    await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.slotFreed, slotFreedPayload(a), `${a.id}:cancelled`, now);
-    const result: CancellationResult = { appointmentId: a.id, status: 'cancelled', late: outcome.late, feeCents: outcome.feeCents, refundCents: outcome.refundCents };
+    await enqueueLifecycleJob(
+      tx,
+      LIFECYCLE_JOBS.slotFreed,
+      slotFreedPayload(a),
+      `${a.id}:cancelled`,
+      now,
+    );
+    const result: CancellationResult = {
+      appointmentId: a.id,
+      status: 'cancelled',
+      late: outcome.late,
+      feeCents: outcome.feeCents,
+      refundCents: outcome.refundCents,
+    };
     return result;
   }, TRANSACTION_OPTIONS);
 }
 
-export async function rescheduleManagedAppointment(services: AppServices, practiceId: string, appointmentId: string, startsAt: Date) {
+export async function rescheduleManagedAppointment(
+  services: AppServices,
+  practiceId: string,
+  appointmentId: string,
+  startsAt: Date,
+) {
   const now = services.clock.now();
   const current = await managed(services.prisma, practiceId, appointmentId);
   if (!isActive(current) || freeUntil(current) <= now) {
-    throw new DomainError('PRECONDITION_FAILED', 'This appointment can no longer be moved online; please contact the practice', {
-      reason: 'outside_policy_window',
-    });
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      'This appointment can no longer be moved online; please contact the practice',
+      {
+        reason: 'outside_policy_window',
+      },
+    );
   }
-  const context = await loadBookingContext(services.prisma, practiceId, current.appointmentTypeId, current.clinicianId);
-  if (!bookableWindow(context.type, now.getTime(), { from: startsAt.getTime(), to: startsAt.getTime() + 1 })) {
+  const context = await loadBookingContext(
+    services.prisma,
+    practiceId,
+    current.appointmentTypeId,
+    current.clinicianId,
+  );
+  if (
+    !bookableWindow(context.type, now.getTime(), {
+      from: startsAt.getTime(),
+      to: startsAt.getTime() + 1,
+    })
+  ) {
     throw notOffered('outside_booking_window');
   }
   try {
@@ -136,7 +219,10 @@ export async function rescheduleManagedAppointment(services: AppServices, practi
         where: { id: current.id, status: current.status },
         data: { status: 'cancelled', cancelReason: 'rescheduled', cancelledAt: now },
       });
-      if (released.count !== 1) throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', { reason: 'not_active' });
+      if (released.count !== 1)
+        throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', {
+          reason: 'not_active',
+        });
       const status = current.status as (typeof ACTIVE)[number];
       const row = await claimSlot(tx, context, {
         practiceId,
@@ -148,12 +234,31 @@ export async function rescheduleManagedAppointment(services: AppServices, practi
       });
       await tx.appointment.update({
         where: { id: row.id },
-        data: { clientId: current.clientId, confirmedAt: current.confirmedAt, requestedAt: current.requestedAt },
+        data: {
+          clientId: current.clientId,
+          confirmedAt: current.confirmedAt,
+          requestedAt: current.requestedAt,
+        },
       });
       // A paid deposit follows the booking to its new time.
-      await tx.payment.updateMany({ where: { appointmentId: current.id, status: { in: ['paid', 'due'] } }, data: { appointmentId: row.id } });
-      await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.rescheduled, { appointmentId: row.id, previousAppointmentId: current.id, practiceId }, row.id, now);
-      await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.slotFreed, slotFreedPayload(current), `${current.id}:rescheduled`, now);
+      await tx.payment.updateMany({
+        where: { appointmentId: current.id, status: { in: ['paid', 'due'] } },
+        data: { appointmentId: row.id },
+      });
+      await enqueueLifecycleJob(
+        tx,
+        LIFECYCLE_JOBS.rescheduled,
+        { appointmentId: row.id, previousAppointmentId: current.id, practiceId },
+        row.id,
+        now,
+      );
+      await enqueueLifecycleJob(
+        tx,
+        LIFECYCLE_JOBS.slotFreed,
+        slotFreedPayload(current),
+        `${current.id}:rescheduled`,
+        now,
+      );
       return row;
     }, TRANSACTION_OPTIONS);
     return {
@@ -169,4 +274,3 @@ export async function rescheduleManagedAppointment(services: AppServices, practi
     throw err;
   }
 }
-

@@ -19,9 +19,19 @@ let second: TestApp;
 beforeAll(async () => {
   smtp = await startTestSmtp();
   const clock = newBookingClock();
-  const env = { SMTP_URL: smtp.url, REMINDER_LEAD_HOURS: '24,2', PUBLIC_URL: 'https://book.example.test' };
+  const env = {
+    SMTP_URL: smtp.url,
+    REMINDER_LEAD_HOURS: '24,2',
+    PUBLIC_URL: 'https://book.example.test',
+  };
   app = await startTestApp({ clock, env });
-  second = await startTestApp({ clock, env, databaseUrl: app.database!.url, dataDir: app.dataDir, skipMigrations: true });
+  second = await startTestApp({
+    clock,
+    env,
+    databaseUrl: app.database!.url,
+    dataDir: app.dataDir,
+    skipMigrations: true,
+  });
 });
 afterAll(async () => {
   await second?.close();
@@ -32,21 +42,33 @@ afterAll(async () => {
 /** Both instances poll at once, as two servers would. */
 const runBothWorkers = async () => {
   for (;;) {
-    const [a, b] = await Promise.all([app.services.jobs.runDue(20), second.services.jobs.runDue(20)]);
+    const [a, b] = await Promise.all([
+      app.services.jobs.runDue(20),
+      second.services.jobs.runDue(20),
+    ]);
     if (a + b === 0) return;
   }
 };
 
 function attachment(mail: ReceivedMail, filename: string): string | null {
-  const at = mail.raw.indexOf(`filename=${filename}`) >= 0 ? mail.raw.indexOf(`filename=${filename}`) : mail.raw.indexOf(`filename="${filename}"`);
+  const at =
+    mail.raw.indexOf(`filename=${filename}`) >= 0
+      ? mail.raw.indexOf(`filename=${filename}`)
+      : mail.raw.indexOf(`filename="${filename}"`);
   if (at < 0) return null;
   const partStart = mail.raw.lastIndexOf('\r\n--', at);
   const headerEnd = mail.raw.indexOf('\r\n\r\n', at);
   const headers = mail.raw.slice(partStart, headerEnd);
   const body = mail.raw.slice(headerEnd + 4, mail.raw.indexOf('\r\n--', headerEnd));
-  if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*base64/i.test(headers))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
-    return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      body
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return body;
 }
@@ -56,7 +78,13 @@ const withoutToHeader = (raw: string) => raw.replace(/^To:.*$/im, '');
 
 function expectNoCanary(mail: ReceivedMail, n: number) {
   const { firstName, lastName, email } = person(n);
-  for (const text of [mail.subject, mail.text, withoutToHeader(mail.raw), attachment(mail, 'appointment.ics') ?? '', attachment(mail, 'cancelled.ics') ?? '']) {
+  for (const text of [
+    mail.subject,
+    mail.text,
+    withoutToHeader(mail.raw),
+    attachment(mail, 'appointment.ics') ?? '',
+    attachment(mail, 'cancelled.ics') ?? '',
+  ]) {
     expect(text).not.toContain(firstName);
     expect(text).not.toContain(lastName);
     expect(text.toLowerCase()).not.toContain(email.toLowerCase());
@@ -65,8 +93,12 @@ function expectNoCanary(mail: ReceivedMail, n: number) {
 }
 
 async function book(w: BookingWorld, n: number, startsAt = TUE_10) {
-  const hold = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt });
-  await w.widget({ idempotencyKey: `reminder-test-${n}` }).booking.confirm({ holdToken: hold.holdToken, client: person(n) });
+  const hold = await w
+    .widget()
+    .booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt });
+  await w
+    .widget({ idempotencyKey: `reminder-test-${n}` })
+    .booking.confirm({ holdToken: hold.holdToken, client: person(n) });
   return hold.holdId;
 }
 
@@ -77,16 +109,24 @@ describe('booking e-mails', () => {
     const id = await book(w, 31);
     const to = person(31).email;
     await runBothWorkers();
-    const confirmation = await smtp.waitFor((m) => m.to.includes(to) && m.subject.includes('is booked'));
+    const confirmation = await smtp.waitFor(
+      (m) => m.to.includes(to) && m.subject.includes('is booked'),
+    );
     expect(confirmation.subject).toBe(`Your appointment with ${await practiceName(w)} is booked`);
-    expect(confirmation.text).toContain('Tuesday, March 3, 2026 at 10:00 AM EST (America/New_York)');
-    expect(confirmation.text).toMatch(/https:\/\/book\.example\.test\/booking\/manage#token=tma_[\w-]+\.[\w-]{43}/);
+    expect(confirmation.text).toContain(
+      'Tuesday, March 3, 2026 at 10:00 AM EST (America/New_York)',
+    );
+    expect(confirmation.text).toMatch(
+      /https:\/\/book\.example\.test\/booking\/manage#token=tma_[\w-]+\.[\w-]{43}/,
+    );
     const ics = attachment(confirmation, 'appointment.ics');
     expect(ics).not.toBeNull();
     expect(ics).toContain('\r\nDTSTART:20260303T150000Z\r\n');
     expect(ics).toContain('\r\nDTEND:20260303T155000Z\r\n');
     expect(ics).toContain(`\r\nUID:${id}@therapycrm\r\n`);
-    expect(ics!.replace(/\r\n /g, '')).toContain(`SUMMARY:Appointment with ${await practiceName(w)}`);
+    expect(ics!.replace(/\r\n /g, '')).toContain(
+      `SUMMARY:Appointment with ${await practiceName(w)}`,
+    );
     expect(confirmation.raw).toMatch(/Content-Type: text\/calendar/i);
     expectNoCanary(confirmation, 31);
     // The manage link in the mail works.
@@ -106,7 +146,9 @@ describe('booking e-mails', () => {
     expect(reminders()).toHaveLength(1);
     app.clock.set(new Date(Date.parse(TUE_10) - 2 * HOUR));
     await runBothWorkers();
-    await smtp.waitFor((m) => m.to.includes(to) && m.subject.startsWith('Reminder') && m !== reminders()[0]);
+    await smtp.waitFor(
+      (m) => m.to.includes(to) && m.subject.startsWith('Reminder') && m !== reminders()[0],
+    );
     app.clock.advance(HOUR);
     await runBothWorkers();
     await new Promise((r) => setTimeout(r, 200));
@@ -135,7 +177,9 @@ describe('booking e-mails', () => {
 
     await w.widget().booking.manage.cancel({ token: moved.manageToken });
     await runBothWorkers();
-    const cancellation = await smtp.waitFor((m) => m.to.includes(to) && m.subject.includes('is cancelled'));
+    const cancellation = await smtp.waitFor(
+      (m) => m.to.includes(to) && m.subject.includes('is cancelled'),
+    );
     const cancelIcs = attachment(cancellation, 'cancelled.ics')!;
     expect(cancelIcs).toContain('METHOD:CANCEL');
     expect(cancelIcs).toContain(`UID:${moved.appointmentId}@therapycrm`);
@@ -147,11 +191,22 @@ describe('booking e-mails', () => {
     await runBothWorkers();
     await new Promise((r) => setTimeout(r, 200));
     expect(mailsTo(to).filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(0);
-    const due = await app.services.prisma.job.count({ where: { name: 'appointment.reminder', status: 'succeeded', payload: { path: ['appointmentId'], equals: id } } });
+    const due = await app.services.prisma.job.count({
+      where: {
+        name: 'appointment.reminder',
+        status: 'succeeded',
+        payload: { path: ['appointmentId'], equals: id },
+      },
+    });
     expect(due).toBe(2);
   });
 });
 
 async function practiceName(w: BookingWorld) {
-  return (await app.services.prisma.practice.findUniqueOrThrow({ where: { id: w.practice.practiceId }, select: { name: true } })).name;
+  return (
+    await app.services.prisma.practice.findUniqueOrThrow({
+      where: { id: w.practice.practiceId },
+      select: { name: true },
+    })
+  ).name;
 }

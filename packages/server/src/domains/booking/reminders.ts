@@ -43,7 +43,12 @@ async function loadForMail(services: AppServices, job: AppointmentJob) {
 
 type MailAppointment = NonNullable<Awaited<ReturnType<typeof loadForMail>>>;
 
-async function send(services: AppServices, kind: BookingMailKind, a: MailAppointment, extra: { previousAppointmentId?: string } = {}) {
+async function send(
+  services: AppServices,
+  kind: BookingMailKind,
+  a: MailAppointment,
+  extra: { previousAppointmentId?: string } = {},
+) {
   if (!a.client?.emailEnc) return;
   const to = await services.cipher.decrypt(a.practiceId, a.client.emailEnc);
   await services.audit.record({
@@ -56,7 +61,10 @@ async function send(services: AppServices, kind: BookingMailKind, a: MailAppoint
     detail: { purpose: `booking_mail:${kind}`, appointmentId: a.id, fields: ['email'] },
   });
   const now = services.clock.now();
-  const link = kind === 'cancellation' ? undefined : manageUrl(services.config, issueManageToken(services.config, a.id, a.startsAt, now));
+  const link =
+    kind === 'cancellation'
+      ? undefined
+      : manageUrl(services.config, issueManageToken(services.config, a.id, a.startsAt, now));
   await services.mailer.send(
     bookingMail(kind, {
       to,
@@ -73,17 +81,32 @@ async function send(services: AppServices, kind: BookingMailKind, a: MailAppoint
 }
 
 /** One reminder job per configured lead time still in the future. */
-export async function scheduleReminders(services: AppServices, a: { id: string; practiceId: string; startsAt: Date }) {
+export async function scheduleReminders(
+  services: AppServices,
+  a: { id: string; practiceId: string; startsAt: Date },
+) {
   const now = services.clock.now().getTime();
   for (const leadMinutes of services.config.reminderLeadMinutes) {
     const runAt = a.startsAt.getTime() - leadMinutes * 60_000;
     if (runAt <= now) continue;
-    const payload: ReminderJob = { appointmentId: a.id, practiceId: a.practiceId, startsAt: a.startsAt.toISOString(), leadMinutes };
-    await services.jobs.enqueue(REMINDER_JOB, { ...payload }, { runAt: new Date(runAt), dedupeKey: `${REMINDER_JOB}:${a.id}:${leadMinutes}` });
+    const payload: ReminderJob = {
+      appointmentId: a.id,
+      practiceId: a.practiceId,
+      startsAt: a.startsAt.toISOString(),
+      leadMinutes,
+    };
+    await services.jobs.enqueue(
+      REMINDER_JOB,
+      { ...payload },
+      { runAt: new Date(runAt), dedupeKey: `${REMINDER_JOB}:${a.id}:${leadMinutes}` },
+    );
   }
 }
 
-export function registerBookingMailJobs(services: AppServices, queue: JobQueue = services.jobs): void {
+export function registerBookingMailJobs(
+  services: AppServices,
+  queue: JobQueue = services.jobs,
+): void {
   queue.register(BOOKING_JOBS.booked, async (payload) => {
     const a = await loadForMail(services, payload as AppointmentJob);
     if (!a || a.status !== 'confirmed') return;
@@ -103,7 +126,12 @@ export function registerBookingMailJobs(services: AppServices, queue: JobQueue =
     const job = payload as AppointmentJob;
     const a = await loadForMail(services, job);
     if (!a || (a.status !== 'confirmed' && a.status !== 'requested')) return;
-    await send(services, 'change', a, job.previousAppointmentId ? { previousAppointmentId: job.previousAppointmentId } : {});
+    await send(
+      services,
+      'change',
+      a,
+      job.previousAppointmentId ? { previousAppointmentId: job.previousAppointmentId } : {},
+    );
     if (a.status === 'confirmed') await scheduleReminders(services, a);
   });
 

@@ -22,7 +22,10 @@ import { DomainError } from '../../errors.js';
 import { enqueueLifecycleJob, LIFECYCLE_JOBS, slotFreedPayload } from './lifecycle-jobs.js';
 import { practiceTime } from './booking-mail.js';
 
-export const WAITLIST_JOBS = { offerMail: 'waitlist.offer_mail', offerLapsed: 'waitlist.offer_lapsed' } as const;
+export const WAITLIST_JOBS = {
+  offerMail: 'waitlist.offer_mail',
+  offerLapsed: 'waitlist.offer_lapsed',
+} as const;
 
 interface FreedSlot {
   practiceId: string;
@@ -38,17 +41,31 @@ interface OfferJob {
 }
 
 /** Offers a freed time to the next matching entry; returns the entry offered, if any. */
-export async function offerFreedSlot(services: AppServices, slot: FreedSlot): Promise<string | null> {
+export async function offerFreedSlot(
+  services: AppServices,
+  slot: FreedSlot,
+): Promise<string | null> {
   const now = services.clock.now();
   const startsAt = new Date(slot.startsAt);
   let context;
   try {
-    context = await loadBookingContext(services.prisma, slot.practiceId, slot.appointmentTypeId, slot.clinicianId);
+    context = await loadBookingContext(
+      services.prisma,
+      slot.practiceId,
+      slot.appointmentTypeId,
+      slot.clinicianId,
+    );
   } catch (err) {
     if (err instanceof DomainError && err.code === 'NOT_FOUND') return null; // type retired, clinician gone
     throw err;
   }
-  if (!bookableWindow(context.type, now.getTime(), { from: startsAt.getTime(), to: startsAt.getTime() + 1 })) return null;
+  if (
+    !bookableWindow(context.type, now.getTime(), {
+      from: startsAt.getTime(),
+      to: startsAt.getTime() + 1,
+    })
+  )
+    return null;
   const offerExpiresAt = new Date(now.getTime() + services.config.waitlistOfferMs);
   try {
     return await services.prisma.$transaction(async (tx) => {
@@ -77,8 +94,20 @@ export async function offerFreedSlot(services: AppServices, slot: FreedSlot): Pr
       const job = { entryId: entry.id, practiceId: slot.practiceId, appointmentId: hold.id };
       await tx.job.createMany({
         data: [
-          { name: WAITLIST_JOBS.offerMail, queue: 'default', payload: job, runAt: now, dedupeKey: `${WAITLIST_JOBS.offerMail}:${hold.id}` },
-          { name: WAITLIST_JOBS.offerLapsed, queue: 'default', payload: job, runAt: offerExpiresAt, dedupeKey: `${WAITLIST_JOBS.offerLapsed}:${hold.id}:${offerExpiresAt.getTime()}` },
+          {
+            name: WAITLIST_JOBS.offerMail,
+            queue: 'default',
+            payload: job,
+            runAt: now,
+            dedupeKey: `${WAITLIST_JOBS.offerMail}:${hold.id}`,
+          },
+          {
+            name: WAITLIST_JOBS.offerLapsed,
+            queue: 'default',
+            payload: job,
+            runAt: offerExpiresAt,
+            dedupeKey: `${WAITLIST_JOBS.offerLapsed}:${hold.id}:${offerExpiresAt.getTime()}`,
+          },
         ],
         skipDuplicates: true,
       });
@@ -87,7 +116,8 @@ export async function offerFreedSlot(services: AppServices, slot: FreedSlot): Pr
   } catch (err) {
     // Someone booked the time first, or it left the schedule: nothing to offer.
     if (hasSqlState(err, EXCLUSION_VIOLATION)) return null;
-    if (err instanceof DomainError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT')) return null;
+    if (err instanceof DomainError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT'))
+      return null;
     throw err;
   }
 }
@@ -98,8 +128,18 @@ export function waitlistOfferUrl(publicUrl: string, holdToken: string): string {
 
 async function sendOffer(services: AppServices, job: OfferJob): Promise<void> {
   const entry = await services.prisma.waitlistEntry.findFirst({
-    where: { id: job.entryId, practiceId: job.practiceId, status: 'offered', offeredAppointmentId: job.appointmentId },
-    select: { id: true, emailEnc: true, offerExpiresAt: true, practice: { select: { name: true, timezone: true } } },
+    where: {
+      id: job.entryId,
+      practiceId: job.practiceId,
+      status: 'offered',
+      offeredAppointmentId: job.appointmentId,
+    },
+    select: {
+      id: true,
+      emailEnc: true,
+      offerExpiresAt: true,
+      practice: { select: { name: true, timezone: true } },
+    },
   });
   if (!entry) return;
   const holdToken = newToken('thd');
@@ -108,7 +148,10 @@ async function sendOffer(services: AppServices, job: OfferJob): Promise<void> {
     data: { holdTokenHash: hashToken(holdToken) },
   });
   if (armed.count !== 1) return;
-  const a = await services.prisma.appointment.findUniqueOrThrow({ where: { id: job.appointmentId }, select: { startsAt: true } });
+  const a = await services.prisma.appointment.findUniqueOrThrow({
+    where: { id: job.appointmentId },
+    select: { startsAt: true },
+  });
   const to = await services.cipher.decrypt(job.practiceId, entry.emailEnc);
   const { name, timezone } = entry.practice;
   const link = waitlistOfferUrl(services.config.publicUrl, holdToken);
@@ -140,11 +183,22 @@ async function lapseOffer(services: AppServices, job: OfferJob): Promise<void> {
   await services.prisma.$transaction(async (tx) => {
     const a = await tx.appointment.findFirst({
       where: { id: job.appointmentId, practiceId: job.practiceId },
-      select: { id: true, status: true, holdExpiresAt: true, practiceId: true, appointmentTypeId: true, clinicianId: true, startsAt: true },
+      select: {
+        id: true,
+        status: true,
+        holdExpiresAt: true,
+        practiceId: true,
+        appointmentTypeId: true,
+        clinicianId: true,
+        startsAt: true,
+      },
     });
     if (!a) return;
     if (a.status === 'confirmed' || a.status === 'requested') {
-      await tx.waitlistEntry.updateMany({ where: { id: job.entryId, status: 'offered' }, data: { status: 'booked' } });
+      await tx.waitlistEntry.updateMany({
+        where: { id: job.entryId, status: 'offered' },
+        data: { status: 'booked' },
+      });
       return;
     }
     if (a.status === 'held' && a.holdExpiresAt && a.holdExpiresAt > now) {
@@ -152,17 +206,42 @@ async function lapseOffer(services: AppServices, job: OfferJob): Promise<void> {
       await recheckLapseAt(tx, job, a.holdExpiresAt);
       return;
     }
-    if (a.status === 'held') await tx.appointment.updateMany({ where: { id: a.id, status: 'held' }, data: { status: 'expired', holdTokenHash: null } });
-    const done = await tx.waitlistEntry.updateMany({ where: { id: job.entryId, status: 'offered' }, data: { status: 'removed' } });
+    if (a.status === 'held')
+      await tx.appointment.updateMany({
+        where: { id: a.id, status: 'held' },
+        data: { status: 'expired', holdTokenHash: null },
+      });
+    const done = await tx.waitlistEntry.updateMany({
+      where: { id: job.entryId, status: 'offered' },
+      data: { status: 'removed' },
+    });
     if (done.count === 1 && a.status !== 'cancelled') {
-      await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.slotFreed, slotFreedPayload(a), `${a.id}:offer_lapsed`, now);
+      await enqueueLifecycleJob(
+        tx,
+        LIFECYCLE_JOBS.slotFreed,
+        slotFreedPayload(a),
+        `${a.id}:offer_lapsed`,
+        now,
+      );
     }
   }, TRANSACTION_OPTIONS);
 }
 
-async function recheckLapseAt(tx: Parameters<Parameters<AppServices['prisma']['$transaction']>[0]>[0], job: OfferJob, at: Date) {
+async function recheckLapseAt(
+  tx: Parameters<Parameters<AppServices['prisma']['$transaction']>[0]>[0],
+  job: OfferJob,
+  at: Date,
+) {
   await tx.job.createMany({
-    data: [{ name: WAITLIST_JOBS.offerLapsed, queue: 'default', payload: { ...job }, runAt: at, dedupeKey: `${WAITLIST_JOBS.offerLapsed}:${job.appointmentId}:${at.getTime()}` }],
+    data: [
+      {
+        name: WAITLIST_JOBS.offerLapsed,
+        queue: 'default',
+        payload: { ...job },
+        runAt: at,
+        dedupeKey: `${WAITLIST_JOBS.offerLapsed}:${job.appointmentId}:${at.getTime()}`,
+      },
+    ],
     skipDuplicates: true,
   });
 }

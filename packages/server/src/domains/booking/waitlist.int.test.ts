@@ -16,7 +16,10 @@ let smtp: TestSmtp;
 let app: TestApp;
 beforeAll(async () => {
   smtp = await startTestSmtp();
-  app = await startTestApp({ clock: newBookingClock(), env: { SMTP_URL: smtp.url, WAITLIST_OFFER_MINUTES: '120' } });
+  app = await startTestApp({
+    clock: newBookingClock(),
+    env: { SMTP_URL: smtp.url, WAITLIST_OFFER_MINUTES: '120' },
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -27,7 +30,11 @@ const drain = async () => {
   while ((await app.services.jobs.runDue(50)) > 0);
 };
 const entries = (practiceId: string) =>
-  app.services.prisma.waitlistEntry.findMany({ where: { practiceId }, orderBy: { createdAt: 'asc' }, select: { id: true, status: true, offeredAppointmentId: true, emailEnc: true } });
+  app.services.prisma.waitlistEntry.findMany({
+    where: { practiceId },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, status: true, offeredAppointmentId: true, emailEnc: true },
+  });
 
 describe('booking.waitlist', () => {
   it('offers a cancelled time to the oldest matching entry, then to the next when the offer lapses; the offered hold books normally', async () => {
@@ -35,38 +42,69 @@ describe('booking.waitlist', () => {
     const other = await bookingWorld(app, 'b');
     const first = 'waiting-first@example.test';
     const second = 'waiting-second@example.test';
-    const join = (email: string, extra = {}) => w.widget().booking.waitlist.join({ appointmentTypeId: w.type.id, ...range, email, ...extra });
+    const join = (email: string, extra = {}) =>
+      w.widget().booking.waitlist.join({ appointmentTypeId: w.type.id, ...range, email, ...extra });
     expect(await join(first)).toEqual({ status: 'waiting', ...range });
     app.clock.advance(1); // createdAt order is the queue order
     await join(second);
     expect(await join(first)).toEqual({ status: 'waiting', ...range }); // same answer, no second row
-    await expect(join('other-clinician@example.test', { clinicianId: other.clinician.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      join('other-clinician@example.test', { clinicianId: other.clinician.userId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const joined = await entries(w.practice.practiceId);
     expect(joined).toHaveLength(2);
     expect(joined.map((e) => e.emailEnc).join()).not.toContain('waiting-');
-    await expect(other.widget().booking.waitlist.join({ appointmentTypeId: w.type.id, ...range, email: first })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      other
+        .widget()
+        .booking.waitlist.join({ appointmentTypeId: w.type.id, ...range, email: first }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Someone books TUE_10 and cancels it.
-    const hold = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 });
-    await w.widget({ idempotencyKey: 'waitlist-booker-1' }).booking.confirm({ holdToken: hold.holdToken, client: person(41) });
+    const hold = await w
+      .widget()
+      .booking.hold({
+        appointmentTypeId: w.type.id,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      });
+    await w
+      .widget({ idempotencyKey: 'waitlist-booker-1' })
+      .booking.confirm({ holdToken: hold.holdToken, client: person(41) });
     await drain();
-    await w.widget().booking.manage.cancel({ token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()) });
+    await w
+      .widget()
+      .booking.manage.cancel({
+        token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()),
+      });
     await drain();
 
     const [e1, e2] = await entries(w.practice.practiceId);
     expect(e1).toMatchObject({ status: 'offered' });
     expect(e2).toMatchObject({ status: 'waiting' });
-    const offered = await app.services.prisma.appointment.findUniqueOrThrow({ where: { id: e1!.offeredAppointmentId! } });
+    const offered = await app.services.prisma.appointment.findUniqueOrThrow({
+      where: { id: e1!.offeredAppointmentId! },
+    });
     expect(offered).toMatchObject({ status: 'held', startsAt: new Date(TUE_10), clientId: null });
     expect(offered.holdExpiresAt!.getTime()).toBe(app.clock.now().getTime() + 120 * MIN);
     const mail1 = await smtp.waitFor((m) => m.to.includes(first));
-    expect(mail1.subject).toBe(`A time opened up with ${await practiceName(w.practice.practiceId)}`);
+    expect(mail1.subject).toBe(
+      `A time opened up with ${await practiceName(w.practice.practiceId)}`,
+    );
     expect(mail1.text).toContain('Tuesday, March 3, 2026 at 10:00 AM EST');
     expect(mail1.text).toMatch(/\/booking\/waitlist#hold=thd_[\w-]+/);
     expect(mail1.text).not.toContain(first);
     expect(mail1.text).not.toMatch(/Canary|Consultation/);
     // The time is not on offer to anyone else meanwhile.
-    await expect(w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      w
+        .widget()
+        .booking.hold({
+          appointmentTypeId: w.type.id,
+          clinicianId: w.clinician.userId,
+          startsAt: TUE_10,
+        }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // The first offer lapses: the second entry gets the time.
     app.clock.advance(120 * MIN);
@@ -75,34 +113,80 @@ describe('booking.waitlist', () => {
     expect(l1!.status).toBe('removed');
     expect(l2!.status).toBe('offered');
     expect(l2!.offeredAppointmentId).not.toBe(e1!.offeredAppointmentId);
-    expect((await app.services.prisma.appointment.findUniqueOrThrow({ where: { id: e1!.offeredAppointmentId! } })).status).toBe('expired');
+    expect(
+      (
+        await app.services.prisma.appointment.findUniqueOrThrow({
+          where: { id: e1!.offeredAppointmentId! },
+        })
+      ).status,
+    ).toBe('expired');
     const mail2 = await smtp.waitFor((m) => m.to.includes(second));
     const holdToken = /#hold=(thd_[\w-]+)/.exec(mail2.text)![1]!;
     // A link from the lapsed offer books nothing.
     const staleToken = /#hold=(thd_[\w-]+)/.exec(mail1.text)![1]!;
-    await expect(w.widget({ idempotencyKey: 'waitlist-stale-1' }).booking.confirm({ holdToken: staleToken, client: person(42) })).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|PRECONDITION_FAILED/) });
+    await expect(
+      w
+        .widget({ idempotencyKey: 'waitlist-stale-1' })
+        .booking.confirm({ holdToken: staleToken, client: person(42) }),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|PRECONDITION_FAILED/) });
 
-    const booked = await w.widget({ idempotencyKey: 'waitlist-second-1' }).booking.confirm({ holdToken, client: { ...person(43), email: second } });
-    expect(booked).toMatchObject({ appointmentId: l2!.offeredAppointmentId, status: 'confirmed', startsAt: TUE_10 });
+    const booked = await w
+      .widget({ idempotencyKey: 'waitlist-second-1' })
+      .booking.confirm({ holdToken, client: { ...person(43), email: second } });
+    expect(booked).toMatchObject({
+      appointmentId: l2!.offeredAppointmentId,
+      status: 'confirmed',
+      startsAt: TUE_10,
+    });
     app.clock.advance(120 * MIN);
     await drain();
-    expect((await entries(w.practice.practiceId)).map((e) => e.status)).toEqual(['removed', 'booked']);
+    expect((await entries(w.practice.practiceId)).map((e) => e.status)).toEqual([
+      'removed',
+      'booked',
+    ]);
     app.clock.set(new Date('2026-03-02T12:00:00Z'));
   });
 
   it('offers nothing when no entry matches the freed time', async () => {
     const w = await bookingWorld(app);
-    await w.widget().booking.waitlist.join({ appointmentTypeId: w.type.id, from: '2026-03-04T00:00:00Z', to: '2026-03-05T00:00:00Z', email: 'later@example.test' });
-    const hold = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 });
-    await w.widget({ idempotencyKey: 'waitlist-nomatch-1' }).booking.confirm({ holdToken: hold.holdToken, client: person(44) });
-    await w.widget().booking.manage.cancel({ token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()) });
+    await w
+      .widget()
+      .booking.waitlist.join({
+        appointmentTypeId: w.type.id,
+        from: '2026-03-04T00:00:00Z',
+        to: '2026-03-05T00:00:00Z',
+        email: 'later@example.test',
+      });
+    const hold = await w
+      .widget()
+      .booking.hold({
+        appointmentTypeId: w.type.id,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      });
+    await w
+      .widget({ idempotencyKey: 'waitlist-nomatch-1' })
+      .booking.confirm({ holdToken: hold.holdToken, client: person(44) });
+    await w
+      .widget()
+      .booking.manage.cancel({
+        token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()),
+      });
     await drain();
     expect((await entries(w.practice.practiceId)).map((e) => e.status)).toEqual(['waiting']);
-    const again = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 });
+    const again = await w
+      .widget()
+      .booking.hold({
+        appointmentTypeId: w.type.id,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      });
     expect(again.holdId).toBeTruthy();
   });
 });
 
 async function practiceName(id: string) {
-  return (await app.services.prisma.practice.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
+  return (
+    await app.services.prisma.practice.findUniqueOrThrow({ where: { id }, select: { name: true } })
+  ).name;
 }

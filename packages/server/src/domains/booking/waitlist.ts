@@ -19,7 +19,11 @@ export const joinWaitlistInput = z
 
 export type JoinWaitlistInput = z.infer<typeof joinWaitlistInput>;
 
-export async function joinWaitlist(services: AppServices, practiceId: string, input: JoinWaitlistInput) {
+export async function joinWaitlist(
+  services: AppServices,
+  practiceId: string,
+  input: JoinWaitlistInput,
+) {
   // Scoped lookup: another practice's type or clinician is "not found".
   await loadBookingContext(services.prisma, practiceId, input.appointmentTypeId, input.clinicianId);
   const email = input.email.trim().toLowerCase();
@@ -42,5 +46,12 @@ export async function joinWaitlist(services: AppServices, practiceId: string, in
     skipDuplicates: true,
     select: { id: true },
   });
-  return { entryId: created?.id ?? null, response: { status: 'waiting' as const, from: input.from.toISOString(), to: input.to.toISOString() } };
+  return {
+    entryId: created?.id ?? null,
+    response: {
+      status: 'waiting' as const,
+      from: input.from.toISOString(),
+      to: input.to.toISOString(),
+    },
+  };
 }

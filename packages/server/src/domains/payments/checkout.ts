@@ -34,7 +34,13 @@ export interface PendingCheckout {
 
 export interface CheckoutRequest {
   practiceId: string;
-  hold: { id: string; holdExpiresAt: Date; startsAt: Date; endsAt: Date; type: PaymentTerms & { id: string } };
+  hold: {
+    id: string;
+    holdExpiresAt: Date;
+    startsAt: Date;
+    endsAt: Date;
+    type: PaymentTerms & { id: string };
+  };
   booker: IdentifiedBooker;
   key: IdempotencyScope;
   now: Date;
@@ -44,11 +50,18 @@ export interface CheckoutRequest {
 }
 
 const holdExpired = () =>
-  new DomainError('PRECONDITION_FAILED', 'Your hold on this time has expired. Please choose a time again.', {
-    reason: 'hold_expired',
-  });
+  new DomainError(
+    'PRECONDITION_FAILED',
+    'Your hold on this time has expired. Please choose a time again.',
+    {
+      reason: 'hold_expired',
+    },
+  );
 
-export async function startCheckout(services: AppServices, req: CheckoutRequest): Promise<PendingCheckout> {
+export async function startCheckout(
+  services: AppServices,
+  req: CheckoutRequest,
+): Promise<PendingCheckout> {
   const due = upfrontPayment(req.hold.type);
   if (!due) throw new DomainError('INTERNAL', 'No payment due');
   const { stripe, config } = stripeOf(services);
@@ -64,7 +77,9 @@ export async function startCheckout(services: AppServices, req: CheckoutRequest)
           price_data: {
             currency: config.currency,
             unit_amount: due.amountCents,
-            product_data: { name: due.kind === 'deposit' ? 'Appointment deposit' : 'Appointment prepayment' },
+            product_data: {
+              name: due.kind === 'deposit' ? 'Appointment deposit' : 'Appointment prepayment',
+            },
           },
         },
       ],
@@ -121,7 +136,8 @@ export async function startCheckout(services: AppServices, req: CheckoutRequest)
     return { pending, replayed: false as const, client, paymentId: payment.id };
   }, TRANSACTION_OPTIONS);
 
-  if (!outcome.pending) throw new DomainError('CONFLICT', 'This request is still being processed; retry shortly');
+  if (!outcome.pending)
+    throw new DomainError('CONFLICT', 'This request is still being processed; retry shortly');
   if (!outcome.replayed) {
     const actor: Actor = { type: 'anonymous', id: null };
     if (outcome.client.created) {
@@ -144,7 +160,12 @@ export async function startCheckout(services: AppServices, req: CheckoutRequest)
       objectType: 'Payment',
       objectId: outcome.paymentId,
       outcome: 'success',
-      detail: { appointmentId: req.hold.id, clientId: outcome.client.clientId, amountCents: due.amountCents, kind: due.kind },
+      detail: {
+        appointmentId: req.hold.id,
+        clientId: outcome.client.clientId,
+        amountCents: due.amountCents,
+        kind: due.kind,
+      },
     });
   }
   return outcome.pending;

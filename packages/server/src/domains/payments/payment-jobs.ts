@@ -4,5 +4,7 @@ import { LIFECYCLE_JOBS } from '../booking/lifecycle-jobs.js';
 import { runRefund, type RefundJob } from './refunds.js';
 
 export function registerPaymentJobs(services: AppServices): void {
-  services.jobs.register(LIFECYCLE_JOBS.refund, (payload) => runRefund(services, payload as RefundJob));
+  services.jobs.register(LIFECYCLE_JOBS.refund, (payload) =>
+    runRefund(services, payload as RefundJob),
+  );
 }

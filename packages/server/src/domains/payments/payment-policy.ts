@@ -16,9 +16,14 @@ export interface PaymentTerms {
   depositCents: number;
 }
 
-export function upfrontPayment(type: PaymentTerms): { kind: PaymentKind; amountCents: number } | null {
+export function upfrontPayment(
+  type: PaymentTerms,
+): { kind: PaymentKind; amountCents: number } | null {
   if (type.depositCents <= 0) return null;
-  return { kind: type.depositCents >= type.priceCents ? 'full_prepayment' : 'deposit', amountCents: type.depositCents };
+  return {
+    kind: type.depositCents >= type.priceCents ? 'full_prepayment' : 'deposit',
+    amountCents: type.depositCents,
+  };
 }
 
 export interface CancellationTerms {
@@ -37,9 +42,20 @@ export interface CancellationOutcome {
   owedCents: number;
 }
 
-export function cancellationOutcome(terms: CancellationTerms, startsAt: Date, now: Date, paidCents: number): CancellationOutcome {
+export function cancellationOutcome(
+  terms: CancellationTerms,
+  startsAt: Date,
+  now: Date,
+  paidCents: number,
+): CancellationOutcome {
   const late = startsAt.getTime() - now.getTime() < terms.cancellationWindowHours * 3_600_000;
   const feeCents = late ? terms.lateCancelFeeCents : 0;
   const retainedCents = Math.min(feeCents, paidCents);
-  return { late, feeCents, refundCents: paidCents - retainedCents, retainedCents, owedCents: feeCents - retainedCents };
+  return {
+    late,
+    feeCents,
+    refundCents: paidCents - retainedCents,
+    retainedCents,
+    owedCents: feeCents - retainedCents,
+  };
 }

@@ -4,7 +4,12 @@ import crypto from 'node:crypto';
 import { startTestApp, type TestApp, type TestAppOptions } from '../../../test/support/test-app.js';
 import { startStripeFake, type StripeFake } from '../../../test/support/stripe-fake-server.js';
 import { TEST_STRIPE_KEYS } from '../../../test/support/stripe-webhooks.js';
-import { newBookingClock, person, trpcHttp, type BookingWorld } from '../booking/booking-test-world.js';
+import {
+  newBookingClock,
+  person,
+  trpcHttp,
+  type BookingWorld,
+} from '../booking/booking-test-world.js';
 
 export interface PaymentsHarness {
   app: TestApp;
@@ -39,12 +44,31 @@ export const widgetHeaders = (w: BookingWorld, idempotencyKey = crypto.randomUUI
 });
 
 /** Hold + confirm over real HTTP for a type that takes a payment; returns the pending checkout. */
-export async function bookWithCheckout(h: PaymentsHarness, w: BookingWorld, typeId: string, startsAt: string, n = 1) {
-  const hold = await w.widget().booking.hold({ appointmentTypeId: typeId, clinicianId: w.clinician.userId, startsAt });
+export async function bookWithCheckout(
+  h: PaymentsHarness,
+  w: BookingWorld,
+  typeId: string,
+  startsAt: string,
+  n = 1,
+) {
+  const hold = await w
+    .widget()
+    .booking.hold({ appointmentTypeId: typeId, clinicianId: w.clinician.userId, startsAt });
   const key = crypto.randomUUID();
-  const r = await trpcHttp(h.base, 'booking.confirm', { holdToken: hold.holdToken, client: person(n) }, widgetHeaders(w, key));
+  const r = await trpcHttp(
+    h.base,
+    'booking.confirm',
+    { holdToken: hold.holdToken, client: person(n) },
+    widgetHeaders(w, key),
+  );
   if (r.status !== 200) throw new Error(`confirm failed: ${r.status} ${JSON.stringify(r.body)}`);
-  const pending = r.body.result.data as { appointmentId: string; status: string; checkoutUrl: string; paymentExpiresAt: string; amountCents: number };
+  const pending = r.body.result.data as {
+    appointmentId: string;
+    status: string;
+    checkoutUrl: string;
+    paymentExpiresAt: string;
+    amountCents: number;
+  };
   const sessionId = pending.checkoutUrl.split('/').pop()!;
   return { hold, key, pending, sessionId };
 }

@@ -4,9 +4,19 @@
 // webhook, each event is taken once, bad or stale signatures change nothing,
 // an abandoned checkout frees the slot, a payment for a lost hold is refunded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingWorld, person, trpcHttp, type BookingWorld } from '../booking/booking-test-world.js';
+import {
+  bookingWorld,
+  person,
+  trpcHttp,
+  type BookingWorld,
+} from '../booking/booking-test-world.js';
 import { deliverWebhook, stripeEvent } from '../../../test/support/stripe-webhooks.js';
-import { bookWithCheckout, startPaymentsApp, widgetHeaders, type PaymentsHarness } from './payments-test-world.js';
+import {
+  bookWithCheckout,
+  startPaymentsApp,
+  widgetHeaders,
+  type PaymentsHarness,
+} from './payments-test-world.js';
 
 const TUE_10 = '2026-03-03T15:00:00.000Z';
 const MIN = 60_000;
@@ -19,23 +29,46 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function paidWorld(options: { priceCents?: number; depositCents?: number; bookingMode?: 'instant' | 'request' } = {}) {
+async function paidWorld(
+  options: { priceCents?: number; depositCents?: number; bookingMode?: 'instant' | 'request' } = {},
+) {
   const w = await bookingWorld(h.app);
-  const type = await w.createType({ name: 'Paid session', priceCents: 12_000, depositCents: 3_000, ...options });
+  const type = await w.createType({
+    name: 'Paid session',
+    priceCents: 12_000,
+    depositCents: 3_000,
+    ...options,
+  });
   return { w, typeId: type.id };
 }
 
 const appointment = (id: string) =>
   h.app.services.prisma.appointment.findUniqueOrThrow({
     where: { id },
-    select: { status: true, holdExpiresAt: true, confirmedAt: true, clientId: true, holdTokenHash: true },
+    select: {
+      status: true,
+      holdExpiresAt: true,
+      confirmedAt: true,
+      clientId: true,
+      holdTokenHash: true,
+    },
   });
-const paymentOf = (appointmentId: string) => h.app.services.prisma.payment.findFirstOrThrow({ where: { appointmentId } });
+const paymentOf = (appointmentId: string) =>
+  h.app.services.prisma.payment.findFirstOrThrow({ where: { appointmentId } });
 const jobsFor = (name: string, appointmentId: string) =>
-  h.app.services.prisma.job.count({ where: { name, payload: { path: ['appointmentId'], equals: appointmentId } } });
+  h.app.services.prisma.job.count({
+    where: { name, payload: { path: ['appointmentId'], equals: appointmentId } },
+  });
 
 async function availableStarts(w: BookingWorld, typeId: string) {
-  const r = await w.widget().booking.availability({ appointmentTypeId: typeId, from: '2026-03-03T14:00:00Z', to: '2026-03-03T18:00:00Z', timeZone: 'UTC' });
+  const r = await w
+    .widget()
+    .booking.availability({
+      appointmentTypeId: typeId,
+      from: '2026-03-03T14:00:00Z',
+      to: '2026-03-03T18:00:00Z',
+      timeZone: 'UTC',
+    });
   return r.slots.map((s) => s.startsAt);
 }
 
@@ -43,29 +76,52 @@ describe('Stripe Checkout deposits', () => {
   it('creates one Checkout Session (ids-only metadata, idempotency key, expiry) and keeps the slot held until the signed webhook confirms it', async () => {
     const { w, typeId } = await paidWorld();
     const { pending, sessionId, hold, key } = await bookWithCheckout(h, w, typeId, TUE_10);
-    expect(pending).toMatchObject({ appointmentId: hold.holdId, status: 'awaiting_payment', amountCents: 3_000 });
+    expect(pending).toMatchObject({
+      appointmentId: hold.holdId,
+      status: 'awaiting_payment',
+      amountCents: 3_000,
+    });
 
-    const created = h.fake.requests.filter((r) => r.path === '/v1/checkout/sessions' && r.body.client_reference_id === hold.holdId);
+    const created = h.fake.requests.filter(
+      (r) => r.path === '/v1/checkout/sessions' && r.body.client_reference_id === hold.holdId,
+    );
     expect(created).toHaveLength(1);
     const sent = created[0]!;
     expect(sent.idempotencyKey).toBe(`checkout:${hold.holdId}`);
-    expect(sent.body.metadata).toEqual({ practiceId: w.practice.practiceId, appointmentId: hold.holdId });
-    expect(sent.body.line_items[0].price_data).toMatchObject({ unit_amount: '3000', currency: 'usd' });
-    expect(sent.body.success_url).toBe(`${w.practice.origin}/?booking=${hold.holdId}&status=success`);
+    expect(sent.body.metadata).toEqual({
+      practiceId: w.practice.practiceId,
+      appointmentId: hold.holdId,
+    });
+    expect(sent.body.line_items[0].price_data).toMatchObject({
+      unit_amount: '3000',
+      currency: 'usd',
+    });
+    expect(sent.body.success_url).toBe(
+      `${w.practice.origin}/?booking=${hold.holdId}&status=success`,
+    );
     expect(sent.body.cancel_url).toBe(`${w.practice.origin}/?booking=${hold.holdId}&status=cancel`);
     // Checkout expires 30 minutes after the original 10-minute hold.
     expect(Number(sent.body.expires_at) * 1000).toBe(h.app.clock.now().getTime() + 40 * MIN);
     expect(JSON.stringify(sent.body)).not.toMatch(/Canary|canary-1@|Paid session/);
 
     // Retrying the same request (same Idempotency-Key) gives the same checkout, no second session.
-    const again = await trpcHttp(h.base, 'booking.confirm', { holdToken: hold.holdToken, client: person(1) }, widgetHeaders(w, key));
+    const again = await trpcHttp(
+      h.base,
+      'booking.confirm',
+      { holdToken: hold.holdToken, client: person(1) },
+      widgetHeaders(w, key),
+    );
     expect(again.body.result.data.checkoutUrl).toBe(pending.checkoutUrl);
-    expect(h.fake.requests.filter((r) => r.body.client_reference_id === hold.holdId)).toHaveLength(1);
+    expect(h.fake.requests.filter((r) => r.body.client_reference_id === hold.holdId)).toHaveLength(
+      1,
+    );
 
     const held = await appointment(hold.holdId);
     expect(held.status).toBe('held');
     expect(held.holdTokenHash).toBeNull();
-    expect(held.holdExpiresAt!.getTime()).toBeGreaterThan(new Date(pending.paymentExpiresAt).getTime());
+    expect(held.holdExpiresAt!.getTime()).toBeGreaterThan(
+      new Date(pending.paymentExpiresAt).getTime(),
+    );
     expect((await paymentOf(hold.holdId)).status).toBe('pending');
     expect(await availableStarts(w, typeId)).not.toContain(TUE_10);
     expect(await jobsFor('appointment.booked', hold.holdId)).toBe(0);
@@ -73,8 +129,20 @@ describe('Stripe Checkout deposits', () => {
     // Past the plain 10-minute hold, the slot is still the payer's.
     h.app.clock.advance(20 * MIN);
     try {
-      await expect(w.widget().booking.hold({ appointmentTypeId: typeId, clinicianId: w.clinician.userId, startsAt: TUE_10 })).rejects.toMatchObject({ code: 'CONFLICT' });
-      const r = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', h.fake.complete(sessionId)), { at: h.app.clock.now() });
+      await expect(
+        w
+          .widget()
+          .booking.hold({
+            appointmentTypeId: typeId,
+            clinicianId: w.clinician.userId,
+            startsAt: TUE_10,
+          }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      const r = await deliverWebhook(
+        h.base,
+        stripeEvent('checkout.session.completed', h.fake.complete(sessionId)),
+        { at: h.app.clock.now() },
+      );
       expect(r).toEqual({ status: 200, body: { received: true, duplicate: false } });
     } finally {
       h.app.clock.advance(-20 * MIN);
@@ -82,10 +150,17 @@ describe('Stripe Checkout deposits', () => {
     const confirmed = await appointment(hold.holdId);
     expect(confirmed.status).toBe('confirmed');
     const payment = await paymentOf(hold.holdId);
-    expect(payment).toMatchObject({ status: 'paid', amountCents: 3_000, kind: 'deposit', practiceId: w.practice.practiceId });
+    expect(payment).toMatchObject({
+      status: 'paid',
+      amountCents: 3_000,
+      kind: 'deposit',
+      practiceId: w.practice.practiceId,
+    });
     expect(payment.stripePaymentIntentId).toMatch(/^pi_test_/);
     expect(await jobsFor('appointment.booked', hold.holdId)).toBe(1);
-    const audit = await h.app.services.prisma.auditEvent.findMany({ where: { objectId: hold.holdId, action: 'appointment.confirm' } });
+    const audit = await h.app.services.prisma.auditEvent.findMany({
+      where: { objectId: hold.holdId, action: 'appointment.confirm' },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorType).toBe('system');
   });
@@ -102,7 +177,11 @@ describe('Stripe Checkout deposits', () => {
     expect(first.status).toBe('confirmed');
     expect((await paymentOf(hold.holdId)).kind).toBe('full_prepayment');
 
-    const other = await deliverWebhook(h.base, stripeEvent('checkout.session.async_payment_succeeded', h.fake.complete(sessionId)), { at });
+    const other = await deliverWebhook(
+      h.base,
+      stripeEvent('checkout.session.async_payment_succeeded', h.fake.complete(sessionId)),
+      { at },
+    );
     expect(other.body).toEqual({ received: true, duplicate: false });
     expect(await appointment(hold.holdId)).toEqual(first);
     expect(await jobsFor('appointment.booked', hold.holdId)).toBe(1);
@@ -114,21 +193,42 @@ describe('Stripe Checkout deposits', () => {
     const { hold, sessionId } = await bookWithCheckout(h, w, typeId, TUE_10);
     const paid = h.fake.complete(sessionId);
     const now = h.app.clock.now();
-    const before = { appointment: await appointment(hold.holdId), payment: await paymentOf(hold.holdId), events: await h.app.services.prisma.stripeEvent.count() };
+    const before = {
+      appointment: await appointment(hold.holdId),
+      payment: await paymentOf(hold.holdId),
+      events: await h.app.services.prisma.stripeEvent.count(),
+    };
 
-    const wrongSecret = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', paid), { at: now, secret: 'whsec_someone_else' });
+    const wrongSecret = await deliverWebhook(
+      h.base,
+      stripeEvent('checkout.session.completed', paid),
+      { at: now, secret: 'whsec_someone_else' },
+    );
     const tampered = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', paid), {
       at: now,
       tamper: (p) => p.replace('"amount_total":3000', '"amount_total":3001'),
     });
-    const stale = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', paid), { at: new Date(now.getTime() - 301_000) });
-    const unsigned = await fetch(`${h.base}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(stripeEvent('checkout.session.completed', paid)) });
-    for (const r of [wrongSecret, tampered, stale]) expect(r).toEqual({ status: 400, body: { error: { code: 'BAD_SIGNATURE' } } });
+    const stale = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', paid), {
+      at: new Date(now.getTime() - 301_000),
+    });
+    const unsigned = await fetch(`${h.base}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(stripeEvent('checkout.session.completed', paid)),
+    });
+    for (const r of [wrongSecret, tampered, stale])
+      expect(r).toEqual({ status: 400, body: { error: { code: 'BAD_SIGNATURE' } } });
     expect(unsigned.status).toBe(400);
-    expect({ appointment: await appointment(hold.holdId), payment: await paymentOf(hold.holdId), events: await h.app.services.prisma.stripeEvent.count() }).toEqual(before);
+    expect({
+      appointment: await appointment(hold.holdId),
+      payment: await paymentOf(hold.holdId),
+      events: await h.app.services.prisma.stripeEvent.count(),
+    }).toEqual(before);
 
     // Positive control: the same event signed 299 s ago is inside the 300 s tolerance.
-    const fresh = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', paid), { at: new Date(now.getTime() - 299_000) });
+    const fresh = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', paid), {
+      at: new Date(now.getTime() - 299_000),
+    });
     expect(fresh.status).toBe(200);
     expect((await appointment(hold.holdId)).status).toBe('confirmed');
   });
@@ -136,7 +236,11 @@ describe('Stripe Checkout deposits', () => {
   it('does not confirm when the paid amount differs from what was asked', async () => {
     const { w, typeId } = await paidWorld();
     const { hold, sessionId } = await bookWithCheckout(h, w, typeId, TUE_10);
-    const r = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', h.fake.complete(sessionId, { amount_total: 100 })), { at: h.app.clock.now() });
+    const r = await deliverWebhook(
+      h.base,
+      stripeEvent('checkout.session.completed', h.fake.complete(sessionId, { amount_total: 100 })),
+      { at: h.app.clock.now() },
+    );
     expect(r.status).toBe(200);
     expect((await appointment(hold.holdId)).status).toBe('held');
     expect((await paymentOf(hold.holdId)).status).toBe('pending');
@@ -146,13 +250,27 @@ describe('Stripe Checkout deposits', () => {
     const { w, typeId } = await paidWorld();
     const { hold, sessionId } = await bookWithCheckout(h, w, typeId, TUE_10);
     expect(await availableStarts(w, typeId)).not.toContain(TUE_10);
-    const r = await deliverWebhook(h.base, stripeEvent('checkout.session.expired', h.fake.expire(sessionId)), { at: h.app.clock.now() });
+    const r = await deliverWebhook(
+      h.base,
+      stripeEvent('checkout.session.expired', h.fake.expire(sessionId)),
+      { at: h.app.clock.now() },
+    );
     expect(r.status).toBe(200);
     expect((await appointment(hold.holdId)).status).toBe('expired');
     expect((await paymentOf(hold.holdId)).status).toBe('expired');
     expect(await availableStarts(w, typeId)).toContain(TUE_10);
-    expect(await h.app.services.prisma.job.count({ where: { name: 'appointment.slot_freed', payload: { path: ['startsAt'], equals: TUE_10 } } })).toBe(1);
-    const again = await w.widget().booking.hold({ appointmentTypeId: typeId, clinicianId: w.clinician.userId, startsAt: TUE_10 });
+    expect(
+      await h.app.services.prisma.job.count({
+        where: { name: 'appointment.slot_freed', payload: { path: ['startsAt'], equals: TUE_10 } },
+      }),
+    ).toBe(1);
+    const again = await w
+      .widget()
+      .booking.hold({
+        appointmentTypeId: typeId,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      });
     expect(again.holdId).not.toBe(hold.holdId);
   });
 
@@ -163,10 +281,20 @@ describe('Stripe Checkout deposits', () => {
     h.app.clock.set(heldUntil);
     try {
       expect(await availableStarts(w, typeId)).toContain(TUE_10);
-      const next = await w.widget().booking.hold({ appointmentTypeId: typeId, clinicianId: w.clinician.userId, startsAt: TUE_10 });
+      const next = await w
+        .widget()
+        .booking.hold({
+          appointmentTypeId: typeId,
+          clinicianId: w.clinician.userId,
+          startsAt: TUE_10,
+        });
       expect((await appointment(hold.holdId)).status).toBe('expired');
 
-      const r = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', h.fake.complete(sessionId)), { at: h.app.clock.now() });
+      const r = await deliverWebhook(
+        h.base,
+        stripeEvent('checkout.session.completed', h.fake.complete(sessionId)),
+        { at: h.app.clock.now() },
+      );
       expect(r.status).toBe(200);
       expect((await appointment(hold.holdId)).status).toBe('expired');
       expect((await appointment(next.holdId)).status).toBe('held');
@@ -175,9 +303,16 @@ describe('Stripe Checkout deposits', () => {
       const refunds = h.fake.refunds.filter((x) => x.metadata.appointmentId === hold.holdId);
       expect(refunds).toHaveLength(1);
       expect(refunds[0]!.amount).toBe(3_000);
-      expect(await paymentOf(hold.holdId)).toMatchObject({ status: 'refunded', refundedCents: 3_000 });
-      const sent = h.fake.requests.filter((x) => x.path === '/v1/refunds' && x.body.metadata?.appointmentId === hold.holdId);
-      expect(sent.every((x) => x.idempotencyKey === `refund:${sent[0]!.body.metadata.paymentId}`)).toBe(true);
+      expect(await paymentOf(hold.holdId)).toMatchObject({
+        status: 'refunded',
+        refundedCents: 3_000,
+      });
+      const sent = h.fake.requests.filter(
+        (x) => x.path === '/v1/refunds' && x.body.metadata?.appointmentId === hold.holdId,
+      );
+      expect(
+        sent.every((x) => x.idempotencyKey === `refund:${sent[0]!.body.metadata.paymentId}`),
+      ).toBe(true);
     } finally {
       h.app.clock.set(new Date('2026-03-02T12:00:00Z'));
     }
@@ -186,8 +321,16 @@ describe('Stripe Checkout deposits', () => {
   it('keeps free types free: no Stripe call, confirmed at once', async () => {
     const w = await bookingWorld(h.app);
     const calls = h.fake.requests.length;
-    const hold = await w.widget().booking.hold({ appointmentTypeId: w.type.id, clinicianId: w.clinician.userId, startsAt: TUE_10 });
-    const r = await w.widget({ idempotencyKey: 'free-type-key-1' }).booking.confirm({ holdToken: hold.holdToken, client: person(2) });
+    const hold = await w
+      .widget()
+      .booking.hold({
+        appointmentTypeId: w.type.id,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      });
+    const r = await w
+      .widget({ idempotencyKey: 'free-type-key-1' })
+      .booking.confirm({ holdToken: hold.holdToken, client: person(2) });
     expect(r.status).toBe('confirmed');
     expect(h.fake.requests.length).toBe(calls);
   });

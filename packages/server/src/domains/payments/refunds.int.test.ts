@@ -21,15 +21,31 @@ afterAll(async () => {
 
 async function paidBooking(lateCancelFeeCents: number) {
   const w = await bookingWorld(h.app);
-  const type = await w.createType({ name: 'Paid', priceCents: 10_000, depositCents: 3_000, lateCancelFeeCents, cancellationWindowHours: 24 });
+  const type = await w.createType({
+    name: 'Paid',
+    priceCents: 10_000,
+    depositCents: 3_000,
+    lateCancelFeeCents,
+    cancellationWindowHours: 24,
+  });
   const { pending, sessionId } = await bookWithCheckout(h, w, type.id, TUE_10);
-  const r = await deliverWebhook(h.base, stripeEvent('checkout.session.completed', h.fake.complete(sessionId)), { at: h.app.clock.now() });
+  const r = await deliverWebhook(
+    h.base,
+    stripeEvent('checkout.session.completed', h.fake.complete(sessionId)),
+    { at: h.app.clock.now() },
+  );
   expect(r.status).toBe(200);
-  const token = issueManageToken(h.app.config, pending.appointmentId, new Date(TUE_10), h.app.clock.now());
+  const token = issueManageToken(
+    h.app.config,
+    pending.appointmentId,
+    new Date(TUE_10),
+    h.app.clock.now(),
+  );
   return { w, appointmentId: pending.appointmentId, token };
 }
 
-const refundsFor = (appointmentId: string) => h.fake.refunds.filter((r) => r.metadata.appointmentId === appointmentId);
+const refundsFor = (appointmentId: string) =>
+  h.fake.refunds.filter((r) => r.metadata.appointmentId === appointmentId);
 const drainJobs = async () => {
   while ((await h.app.services.jobs.runDue(50)) > 0);
 };
@@ -43,17 +59,32 @@ describe('refunds on cancellation', () => {
     await drainJobs();
     expect(refundsFor(appointmentId)).toHaveLength(1);
     expect(refundsFor(appointmentId)[0]!.amount).toBe(3_000);
-    const payment = await h.app.services.prisma.payment.findFirstOrThrow({ where: { appointmentId } });
-    expect(payment).toMatchObject({ status: 'refunded', refundedCents: 3_000, retainedFeeCents: 0 });
+    const payment = await h.app.services.prisma.payment.findFirstOrThrow({
+      where: { appointmentId },
+    });
+    expect(payment).toMatchObject({
+      status: 'refunded',
+      refundedCents: 3_000,
+      retainedFeeCents: 0,
+    });
     expect(payment.stripeRefundId).toMatch(/^re_test_/);
-    const sent = h.fake.requests.filter((x) => x.path === '/v1/refunds' && x.body.metadata?.appointmentId === appointmentId);
+    const sent = h.fake.requests.filter(
+      (x) => x.path === '/v1/refunds' && x.body.metadata?.appointmentId === appointmentId,
+    );
     expect(sent.length).toBeGreaterThanOrEqual(2);
     expect(new Set(sent.map((x) => x.idempotencyKey))).toEqual(new Set([`refund:${payment.id}`]));
     // Running the job again (e.g. after a crash before it recorded success) refunds nothing more.
-    await h.app.services.jobs.enqueue('payment.refund', { paymentId: payment.id, practiceId: w.practice.practiceId, amountCents: 3_000, reason: 'cancellation' });
+    await h.app.services.jobs.enqueue('payment.refund', {
+      paymentId: payment.id,
+      practiceId: w.practice.practiceId,
+      amountCents: 3_000,
+      reason: 'cancellation',
+    });
     await drainJobs();
     expect(refundsFor(appointmentId)).toHaveLength(1);
-    const audit = await h.app.services.prisma.auditEvent.count({ where: { objectId: payment.id, action: 'payment.refund' } });
+    const audit = await h.app.services.prisma.auditEvent.count({
+      where: { objectId: payment.id, action: 'payment.refund' },
+    });
     expect(audit).toBe(1);
   });
 
@@ -70,20 +101,31 @@ describe('refunds on cancellation', () => {
     expect(refundsFor(appointmentId).map((x) => x.amount)).toEqual([1_000]);
     const payments = await h.app.services.prisma.payment.findMany({ where: { appointmentId } });
     expect(payments).toHaveLength(1);
-    expect(payments[0]).toMatchObject({ status: 'partially_refunded', refundedCents: 1_000, retainedFeeCents: 2_000 });
+    expect(payments[0]).toMatchObject({
+      status: 'partially_refunded',
+      refundedCents: 1_000,
+      retainedFeeCents: 2_000,
+    });
   });
 
   it('refunds nothing when the fee is larger than the deposit, and records the rest as due', async () => {
     const { w, appointmentId, token } = await paidBooking(5_000);
     h.app.clock.advance(4 * HOUR);
     try {
-      expect(await w.widget().booking.manage.cancel({ token })).toMatchObject({ late: true, feeCents: 5_000, refundCents: 0 });
+      expect(await w.widget().booking.manage.cancel({ token })).toMatchObject({
+        late: true,
+        feeCents: 5_000,
+        refundCents: 0,
+      });
       await drainJobs();
     } finally {
       h.app.clock.advance(-4 * HOUR);
     }
     expect(refundsFor(appointmentId)).toEqual([]);
-    const payments = await h.app.services.prisma.payment.findMany({ where: { appointmentId }, orderBy: { createdAt: 'asc' } });
+    const payments = await h.app.services.prisma.payment.findMany({
+      where: { appointmentId },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(payments.map((p) => [p.kind, p.status, p.amountCents, p.retainedFeeCents])).toEqual(
       expect.arrayContaining([
         ['deposit', 'paid', 3_000, 3_000],

@@ -15,7 +15,11 @@ export interface RefundJob {
   reason: string;
 }
 
-export async function scheduleRefund(tx: Prisma.TransactionClient, job: RefundJob, now: Date): Promise<void> {
+export async function scheduleRefund(
+  tx: Prisma.TransactionClient,
+  job: RefundJob,
+  now: Date,
+): Promise<void> {
   if (job.amountCents <= 0) return;
   await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.refund, { ...job }, job.paymentId, now);
 }
@@ -23,7 +27,14 @@ export async function scheduleRefund(tx: Prisma.TransactionClient, job: RefundJo
 export async function runRefund(services: AppServices, job: RefundJob): Promise<void> {
   const payment = await services.prisma.payment.findFirst({
     where: { id: job.paymentId, practiceId: job.practiceId },
-    select: { id: true, status: true, amountCents: true, refundedCents: true, stripePaymentIntentId: true, appointmentId: true },
+    select: {
+      id: true,
+      status: true,
+      amountCents: true,
+      refundedCents: true,
+      stripePaymentIntentId: true,
+      appointmentId: true,
+    },
   });
   if (!payment || !payment.stripePaymentIntentId) return;
   if (payment.status === 'refunded' || payment.status === 'partially_refunded') return;
@@ -34,7 +45,11 @@ export async function runRefund(services: AppServices, job: RefundJob): Promise<
       payment_intent: payment.stripePaymentIntentId,
       amount,
       reason: 'requested_by_customer',
-      metadata: { practiceId: job.practiceId, paymentId: payment.id, appointmentId: payment.appointmentId },
+      metadata: {
+        practiceId: job.practiceId,
+        paymentId: payment.id,
+        appointmentId: payment.appointmentId,
+      },
     },
     { idempotencyKey: `refund:${payment.id}` },
   );
@@ -53,6 +68,11 @@ export async function runRefund(services: AppServices, job: RefundJob): Promise<
     objectType: 'Payment',
     objectId: payment.id,
     outcome: 'success',
-    detail: { appointmentId: payment.appointmentId, amountCents: amount, reason: job.reason, refundId: refund.id },
+    detail: {
+      appointmentId: payment.appointmentId,
+      amountCents: amount,
+      reason: job.reason,
+      refundId: refund.id,
+    },
   });
 }

@@ -19,15 +19,21 @@ export function stripeOf(services: AppServices): { stripe: Stripe; config: Strip
   if (cached) return cached;
   const config = services.config.stripe;
   if (!config) {
-    throw new DomainError('PRECONDITION_FAILED', 'Online payment is not available for this practice', {
-      reason: 'payments_not_configured',
-    });
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      'Online payment is not available for this practice',
+      {
+        reason: 'payments_not_configured',
+      },
+    );
   }
   const stripe = new Stripe(config.secretKey, {
     maxNetworkRetries: 2,
     timeout: 20_000,
     telemetry: false,
-    ...(config.api ? { host: config.api.host, port: config.api.port, protocol: config.api.protocol } : {}),
+    ...(config.api
+      ? { host: config.api.host, port: config.api.port, protocol: config.api.protocol }
+      : {}),
   });
   const entry = { stripe, config };
   clients.set(services, entry);

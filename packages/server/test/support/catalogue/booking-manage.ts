@@ -13,7 +13,12 @@ const DAY = 86_400_000;
 
 /** A valid link for `appointmentId` (the far-off start keeps it unexpired whatever the clock says). */
 export const manageTokenFor = (appointmentId: string) =>
-  issueManageToken({ appSecret: TEST_APP_SECRET, manageLinkMs: 400 * DAY }, appointmentId, new Date(Date.now() + 300 * DAY), new Date());
+  issueManageToken(
+    { appSecret: TEST_APP_SECRET, manageLinkMs: 400 * DAY },
+    appointmentId,
+    new Date(Date.now() + 300 * DAY),
+    new Date(),
+  );
 
 const unknownLink = () => ({ token: manageTokenFor(UNKNOWN_ID) });
 
@@ -53,26 +58,51 @@ export const bookingManageCatalogue: Record<string, ProcedureCase> = {
       {
         kind: 'like-unknown',
         name: "a link to B's appointment, to B's free slot",
-        input: (w) => ({ token: manageTokenFor(w.b.booking.appointmentId), startsAt: w.b.booking.freeSlot }),
+        input: (w) => ({
+          token: manageTokenFor(w.b.booking.appointmentId),
+          startsAt: w.b.booking.freeSlot,
+        }),
         unknown: (w) => ({ ...unknownLink(), startsAt: w.b.booking.freeSlot }),
       },
     ],
   },
   'booking.waitlist.join': {
     principal: widget,
-    validInput: (w) => ({ appointmentTypeId: w.a.booking.typeId, ...w.a.booking.range, email: `${unique('wait')}@example.test` }),
+    validInput: (w) => ({
+      appointmentTypeId: w.a.booking.typeId,
+      ...w.a.booking.range,
+      email: `${unique('wait')}@example.test`,
+    }),
     isolation: [
       {
         kind: 'like-unknown',
         name: "B's appointment type",
-        input: (w) => ({ appointmentTypeId: w.b.booking.typeId, ...w.a.booking.range, email: 'same@example.test' }),
-        unknown: (w) => ({ appointmentTypeId: UNKNOWN_ID, ...w.a.booking.range, email: 'same@example.test' }),
+        input: (w) => ({
+          appointmentTypeId: w.b.booking.typeId,
+          ...w.a.booking.range,
+          email: 'same@example.test',
+        }),
+        unknown: (w) => ({
+          appointmentTypeId: UNKNOWN_ID,
+          ...w.a.booking.range,
+          email: 'same@example.test',
+        }),
       },
       {
         kind: 'like-unknown',
         name: "A's type with B's clinician",
-        input: (w) => ({ appointmentTypeId: w.a.booking.typeId, clinicianId: w.b.booking.clinicianId, ...w.a.booking.range, email: 'same@example.test' }),
-        unknown: (w) => ({ appointmentTypeId: w.a.booking.typeId, clinicianId: UNKNOWN_ID, ...w.a.booking.range, email: 'same@example.test' }),
+        input: (w) => ({
+          appointmentTypeId: w.a.booking.typeId,
+          clinicianId: w.b.booking.clinicianId,
+          ...w.a.booking.range,
+          email: 'same@example.test',
+        }),
+        unknown: (w) => ({
+          appointmentTypeId: w.a.booking.typeId,
+          clinicianId: UNKNOWN_ID,
+          ...w.a.booking.range,
+          email: 'same@example.test',
+        }),
       },
     ],
   },
