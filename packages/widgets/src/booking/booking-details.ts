@@ -2,8 +2,8 @@
 // with an Idempotency-Key, and the confirmation. Loaded lazily: a page that
 // only lists times does not pay for the form fields.
 import { html, nothing, type TemplateResult } from 'lit';
-import '../text-field/define.js';
-import type { TcrmTextField } from '../text-field/text-field.js';
+import { defineElement } from '../internal/define.js';
+import { TcrmTextField } from '../text-field/text-field.js';
 import { TcrmBookedEvent } from './booking.events.js';
 import { confirmBooking, failure, safeCheckoutUrl, type ClientDetails } from './booking-api.js';
 import type { TcrmBooking } from './booking.js';
@@ -11,6 +11,25 @@ import type { BookingMessageKey } from './booking-messages.js';
 import { money, notice, title } from './booking.render.js';
 import { icsDataUrl } from './ics.js';
 import { zoneName } from './zoned-time.js';
+
+/**
+ * The text field without browser form-state restore: the client's name,
+ * e-mail and phone must not be written into session history (which the
+ * browser may keep on disk), e.g. when the page leaves for Stripe Checkout.
+ * Registered here, in the lazy chunk, because nothing else uses it.
+ */
+class TcrmBookingField extends TcrmTextField {
+  protected override formState(): null {
+    return null;
+  }
+}
+defineElement('tcrm-booking-field', TcrmBookingField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tcrm-booking-field': TcrmBookingField;
+  }
+}
 
 // Memory only (never storage): what the client typed, so choosing another
 // time keeps it, and the current confirm attempt's key, so a retry of the
@@ -66,7 +85,7 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
   const expired = host.remaining <= 0;
   const request = host.type?.bookingMode === 'request';
   const keep = (e: Event) => {
-    const field = e.target as TcrmTextField;
+    const field = e.target as TcrmBookingField;
     drafts.set(host, { ...drafts.get(host), [field.name]: field.value });
   };
   return html`${title(host.t('details.title'))} ${whenBlock(host, hold.startsAt)}
@@ -88,13 +107,13 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
       @keydown=${(e: KeyboardEvent) => {
         // Fields render their input in a shadow root, where Enter does not submit the form.
         const target = e.target as Element;
-        if (e.key === 'Enter' && target.localName === 'tcrm-text-field')
+        if (e.key === 'Enter' && target.localName === 'tcrm-booking-field')
           (e.currentTarget as HTMLFormElement).requestSubmit();
       }}
     >
       ${FIELDS.map(
         (f) =>
-          html`<tcrm-text-field
+          html`<tcrm-booking-field
             name=${f.name}
             label=${host.t(f.label)}
             type=${'type' in f ? f.type : 'text'}
@@ -105,7 +124,7 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
             ?required=${!('optional' in f)}
             .locale=${host.localeTag}
             .value=${draft[f.name] ?? ''}
-          ></tcrm-text-field>`,
+          ></tcrm-booking-field>`,
       )}
       <div class="actions">
         ${
@@ -151,7 +170,7 @@ function onFailure(host: TcrmBooking, error: unknown): void {
 async function submit(host: TcrmBooking, form: HTMLFormElement): Promise<void> {
   const hold = host.hold;
   if (host.busy || !hold || host.remaining <= 0) return;
-  const fields = [...form.querySelectorAll('tcrm-text-field')];
+  const fields = [...form.querySelectorAll('tcrm-booking-field')];
   const invalid = fields.filter((field) => !field.reportValidity());
   if (invalid.length) return invalid[0]!.focus();
   const value = (name: string) => fields.find((f) => f.name === name)!.value.trim();

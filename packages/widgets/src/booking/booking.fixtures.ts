@@ -122,7 +122,7 @@ export async function fillDetails(
   for (const [name, value] of Object.entries(values)) {
     const input = find<HTMLInputElement>(
       el,
-      `tcrm-text-field[name="${name}"]`,
+      `tcrm-booking-field[name="${name}"]`,
     ).shadowRoot!.querySelector('input')!;
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

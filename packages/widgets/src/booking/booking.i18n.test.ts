@@ -55,7 +55,9 @@ describe('tcrm-booking: Spanish, right to left, dark (real server)', function ()
 
     slotButtons(el)[0]!.click();
     await stepIs(el, 'details');
-    expect(find(el, 'tcrm-text-field[name="firstName"]').getAttribute('label')).to.equal('Nombre');
+    expect(find(el, 'tcrm-booking-field[name="firstName"]').getAttribute('label')).to.equal(
+      'Nombre',
+    );
     expect(find(el, '[part="countdown"]').textContent).to.contain('Le guardamos este horario');
   });
 

@@ -162,7 +162,7 @@ describe('tcrm-booking: holds, conflicts and expiry (real server)', function () 
     slotButtons(el)[1]!.click();
     await stepIs(el, 'details');
     const value = (name: string) =>
-      find<HTMLElement & { value: string }>(el, `tcrm-text-field[name="${name}"]`).value;
+      find<HTMLElement & { value: string }>(el, `tcrm-booking-field[name="${name}"]`).value;
     expect([value('firstName'), value('lastName'), value('email')]).to.deep.equal([
       'Keep',
       'Me',
@@ -178,7 +178,7 @@ describe('tcrm-booking: holds, conflicts and expiry (real server)', function () 
     await settle(el);
     expect(el.step).to.equal('details');
     expect(el.hold).to.equal(held);
-    const email = find(el, 'tcrm-text-field[name="email"]');
+    const email = find(el, 'tcrm-booking-field[name="email"]');
     expect(email.shadowRoot!.querySelector('[part="error"]')!.textContent!.trim()).to.equal(
       'Enter an e-mail address like name@example.com.',
     );
