@@ -5,7 +5,7 @@
 // confirmation e-mail with the manage link and an .ics at a real SMTP server
 // on loopback, reschedules and then cancels through that link, and gets the
 // whole deposit back. A clinician signed in to the console (password + TOTP)
-// sees each state through the calendar procedure. Real server, PostgreSQL,
+// sees each state in the console's calendar (and through its procedure). Real server, PostgreSQL,
 // HTTP, SMTP and browser; only Stripe is a loopback stand-in.
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +24,7 @@ const CANARY = `Canary${Date.now().toString(36)}`;
 const EMAIL = `${CANARY.toLowerCase()}@example.test`;
 const DAY = 86_400_000;
 
+type Row = { id: string | null; status: string | null; client: string; time: string };
 type Listed = {
   id: string;
   status: string;
@@ -64,6 +65,27 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       return r.data;
     };
     expect(await calendar()).toEqual([]);
+    /** The console's calendar, freshly loaded, for the practice-local day of `iso`. */
+    const practiceDay = (iso: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(iso));
+    const consoleDay = async (iso: string): Promise<Row[]> => {
+      const date = practiceDay(iso);
+      await staff.goto(`${server.url}/console/#/calendar?view=day&date=${date}`);
+      await staff.reload();
+      await staff
+        .locator(
+          `[data-testid="calendar-day"][data-date="${date}"], [data-testid="calendar-day-empty"][data-date="${date}"]`,
+        )
+        .waitFor();
+      return staff.getByTestId('appointment-row').evaluateAll((rows) =>
+        rows.map((r) => ({
+          id: r.getAttribute('data-appointment-id'),
+          status: r.getAttribute('data-status'),
+          client: r.querySelector('[data-testid="appointment-client"]')?.textContent?.trim() ?? '',
+          time: r.querySelector('[data-testid="appointment-time"]')?.textContent?.trim() ?? '',
+        })),
+      );
+    };
 
     // ——— The client, on the practice's site ———
     // Stripe's page is https on another origin; here its certificate is a throwaway one.
@@ -121,6 +143,9 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       clinicianId: server.clinicianId,
     });
     expect((await calendar()).map((a) => [a.id, a.status])).toEqual([[appointmentId, 'held']]);
+    expect(await consoleDay(firstTime)).toEqual([
+      expect.objectContaining({ id: appointmentId, status: 'held' }),
+    ]);
     expect(server.smtp.messages).toEqual([]);
 
     await page.getByRole('button', { name: 'Pay' }).click();
@@ -179,6 +204,14 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       [appointmentId, 'confirmed', firstTime],
     ]);
     expect(listedBooked[0]!.client?.firstName).toBe(CANARY); // staff read the (decrypted) name
+    const bookedRows = await consoleDay(firstTime);
+    expect(bookedRows).toEqual([
+      expect.objectContaining({
+        id: appointmentId,
+        status: 'confirmed',
+        client: `${CANARY} Quill${CANARY}`,
+      }),
+    ]);
 
     // ——— The confirmation e-mail, at the loopback SMTP server ———
     const confirmation = await server.smtp.waitFor(
@@ -258,6 +291,9 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
     expect((await calendar()).map((a) => [a.id, a.status, a.startsAt])).toEqual([
       [movedId, 'confirmed', secondTime],
     ]);
+    expect((await consoleDay(firstTime)).map((r) => r.id)).not.toContain(appointmentId);
+    const movedRows = await consoleDay(secondTime);
+    expect(movedRows).toEqual([expect.objectContaining({ id: movedId, status: 'confirmed' })]);
 
     const change = await server.smtp.waitFor(
       (m) => m.to.includes(EMAIL) && /has moved/.test(m.subject),
@@ -331,6 +367,7 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       cancelReason: 'client',
     });
     expect(await calendar()).toEqual([]);
+    expect(await consoleDay(secondTime)).toEqual([]);
 
     const goodbye = await server.smtp.waitFor(
       (m) => m.to.includes(EMAIL) && /is cancelled/.test(m.subject),
