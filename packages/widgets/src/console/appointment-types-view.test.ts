@@ -82,7 +82,8 @@ describe('staff console: appointment types', () => {
       cancellationWindowHours: '36',
       lateCancelFeeCents: '40',
     };
-    for (const [key, value] of Object.entries(values)) await fill(byTestId(app, `type-${key}`)!, value);
+    for (const [key, value] of Object.entries(values))
+      await fill(byTestId(app, `type-${key}`)!, value);
     choose(app, 'type-modality', 'telehealth');
     choose(app, 'type-clientEligibility', 'new_only');
     choose(app, 'type-bookingMode', 'request');
@@ -169,7 +170,10 @@ describe('staff console: appointment types', () => {
     byTestId(app, 'type-save')!.click();
     await waitUntil(async () => (await typeNamed(name))?.lateCancelFeeCents === 2_500, 'saved');
     // Focus goes back to the row's edit button after the form closes.
-    await waitUntil(() => focused()?.getAttribute('data-testid') === 'appointment-type-edit', 'focus');
+    await waitUntil(
+      () => focused()?.getAttribute('data-testid') === 'appointment-type-edit',
+      'focus',
+    );
 
     const widgetTypes = async () => {
       const response = await fetch('/trpc/booking.appointmentTypes', {
@@ -194,6 +198,8 @@ describe('staff console: appointment types', () => {
     await signIn(app, await newStaff('clinician'));
     await find(app, 'nav-calendar');
     expect(byTestId(app, 'nav-appointment-types')).to.equal(undefined);
-    expect(text(app.shadowRoot!.querySelector('main h1'))).to.equal('Your role does not allow this.');
+    expect(text(app.shadowRoot!.querySelector('main h1'))).to.equal(
+      'Your role does not allow this.',
+    );
   });
 });

@@ -61,7 +61,10 @@ describe('staff console: availability', () => {
     const locale = byTestId<HTMLSelectElement>(app, 'locale-select')!;
     locale.value = 'es';
     locale.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    await waitUntil(() => text(byTestId(app, 'weekly-hours-save')) === 'Guardar horario semanal', 'es');
+    await waitUntil(
+      () => text(byTestId(app, 'weekly-hours-save')) === 'Guardar horario semanal',
+      'es',
+    );
     expect(text(day(app, 1).querySelector('legend'))).to.equal('lunes');
     expect(await axeViolations(app)).to.deep.equal([]);
   });
@@ -71,19 +74,28 @@ describe('staff console: availability', () => {
     const clinician = await newStaff('clinician');
     const app = await openFor(clinician);
     (await find(app, 'hours-add-1')).click();
-    await waitUntil(() => day(app, 1).querySelectorAll('[data-testid="hours-row"]').length === 1, 'row');
+    await waitUntil(
+      () => day(app, 1).querySelectorAll('[data-testid="hours-row"]').length === 1,
+      'row',
+    );
     // The new range's start has focus, so a keyboard user types the time at once.
     expect(focused()).to.equal(day(app, 1).querySelector('[data-testid="hours-start"]'));
     setValue(day(app, 1).querySelector<HTMLElement>('[data-testid="hours-start"]')!, '10:00');
     byTestId(app, 'hours-add-1')!.click();
-    await waitUntil(() => day(app, 1).querySelectorAll('[data-testid="hours-row"]').length === 2, 'two');
+    await waitUntil(
+      () => day(app, 1).querySelectorAll('[data-testid="hours-row"]').length === 2,
+      'two',
+    );
     const [, second] = day(app, 1).querySelectorAll<HTMLElement>('[data-testid="hours-row"]');
     setValue(second!.querySelector<HTMLElement>('[data-testid="hours-start"]')!, '12:00');
     setValue(second!.querySelector<HTMLElement>('[data-testid="hours-end"]')!, '14:00');
 
     byTestId(app, 'weekly-hours-save')!.click();
     const error = byTestId(app, 'weekly-hours-error')!;
-    await waitUntil(() => text(error).includes('must not overlap'), 'overlap refused by the server');
+    await waitUntil(
+      () => text(error).includes('must not overlap'),
+      'overlap refused by the server',
+    );
     const rows = () => day(app, 1).querySelectorAll<HTMLElement>('[data-testid="hours-row"]');
     expect(rows()[1]!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
     expect(focused()).to.equal(error);
@@ -143,7 +155,10 @@ describe('staff console: availability', () => {
 
     setValue(byTestId(app, 'override-end'), '17:00');
     byTestId(app, 'override-save')!.click();
-    await waitUntil(() => allByTestId(app, 'override-row').some((r) => r.dataset['date'] === date), 'listed');
+    await waitUntil(
+      () => allByTestId(app, 'override-row').some((r) => r.dataset['date'] === date),
+      'listed',
+    );
     expect(await overrides()).to.deep.equal([
       { date, unavailable: false, hours: [{ startMinute: 900, endMinute: 1020 }] },
     ]);
@@ -163,7 +178,10 @@ describe('staff console: availability', () => {
     setValue(byTestId(app, 'time-off-start'), `${year}-01-12T09:00`);
     setValue(byTestId(app, 'time-off-end'), `${year}-01-12T08:00`);
     byTestId(app, 'time-off-add')!.click();
-    await waitUntil(() => text(byTestId(app, 'timeOff-endsAt-error')).includes('end after'), 'refused');
+    await waitUntil(
+      () => text(byTestId(app, 'timeOff-endsAt-error')).includes('end after'),
+      'refused',
+    );
     expect(byTestId(app, 'time-off-end')!.getAttribute('aria-invalid')).to.equal('true');
 
     setValue(byTestId(app, 'time-off-end'), `${year}-01-16T18:00`);
@@ -174,9 +192,9 @@ describe('staff console: availability', () => {
       from: `${year}-01-01T00:00:00Z`,
       to: `${year}-02-01T00:00:00Z`,
     });
-    expect(stored.map((r) => [new Date(r.startsAt).toISOString(), new Date(r.endsAt).toISOString()])).to.deep.equal([
-      [`${year}-01-12T14:00:00.000Z`, `${year}-01-16T23:00:00.000Z`],
-    ]);
+    expect(
+      stored.map((r) => [new Date(r.startsAt).toISOString(), new Date(r.endsAt).toISOString()]),
+    ).to.deep.equal([[`${year}-01-12T14:00:00.000Z`, `${year}-01-16T23:00:00.000Z`]]);
     expect(text(byTestId(app, 'timeOff-endsAt-error'))).to.equal('');
     byTestId(app, 'time-off-remove')!.click();
     await waitUntil(() => !byTestId(app, 'time-off-row'), 'removed');

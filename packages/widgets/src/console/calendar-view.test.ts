@@ -38,7 +38,10 @@ async function bookPublicly(
 ): Promise<{ appointmentId: string; status: string; startsAt: string; practiceDate: string }> {
   const headers = { 'x-tcrm-publishable-key': key, 'content-type': 'application/json' };
   const call = async (path: string, init: RequestInit) => {
-    const response = await fetch(`/trpc/${path}`, { ...init, headers: { ...headers, ...init.headers } });
+    const response = await fetch(`/trpc/${path}`, {
+      ...init,
+      headers: { ...headers, ...init.headers },
+    });
     const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
     if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
     return body.result!.data as Record<string, unknown>;
@@ -51,14 +54,22 @@ async function bookPublicly(
     to: new Date(now + 14 * 86_400_000).toISOString(),
     timeZone: ZONE,
   };
-  const found = (await call(`booking.availability?input=${encodeURIComponent(JSON.stringify(input))}`, {
-    method: 'GET',
-  })) as { slots: { startsAt: string; startsAtPractice: string }[] };
+  const found = (await call(
+    `booking.availability?input=${encodeURIComponent(JSON.stringify(input))}`,
+    {
+      method: 'GET',
+    },
+  )) as { slots: { startsAt: string; startsAtPractice: string }[] };
   // A random one of the first slots: other tests' bookings may hold the earliest.
   const slot = found.slots[Math.floor(Math.random() * Math.min(found.slots.length, 20))]!;
   const hold = await call('booking.hold', {
     method: 'POST',
-    body: JSON.stringify({ appointmentTypeId, clinicianId, startsAt: slot.startsAt, timeZone: ZONE }),
+    body: JSON.stringify({
+      appointmentTypeId,
+      clinicianId,
+      startsAt: slot.startsAt,
+      timeZone: ZONE,
+    }),
   });
   const done = await call('booking.confirm', {
     method: 'POST',
@@ -103,10 +114,15 @@ describe('staff console: calendar', () => {
 
   it('has no axe violations with a requested appointment shown, in English and Spanish', async function () {
     this.timeout(30_000);
-    const booked = await bookPublicly(booking.publishableKey, booking.types.session, booking.clinicianIds[0]!, {
-      firstName: 'Axel',
-      lastName: 'Check',
-    });
+    const booked = await bookPublicly(
+      booking.publishableKey,
+      booking.types.session,
+      booking.clinicianIds[0]!,
+      {
+        firstName: 'Axel',
+        lastName: 'Check',
+      },
+    );
     const app = await mountConsole({ hash: `#/calendar?view=week&date=${booked.practiceDate}` });
     await signIn(app, await newStaff('owner'));
     await row(app, booked.appointmentId);
@@ -116,7 +132,11 @@ describe('staff console: calendar', () => {
     locale.value = 'es';
     locale.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     await waitUntil(() => text(byTestId(app, 'calendar-today')) === 'Hoy', 'Spanish calendar');
-    expect(text((await row(app, booked.appointmentId)).querySelector('[data-testid="appointment-status"]'))).to.equal('Solicitada');
+    expect(
+      text(
+        (await row(app, booked.appointmentId)).querySelector('[data-testid="appointment-status"]'),
+      ),
+    ).to.equal('Solicitada');
     expect(await axeViolations(app)).to.deep.equal([]);
   });
 
@@ -137,7 +157,9 @@ describe('staff console: calendar', () => {
     mode.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     byTestId(app, 'type-save')!.click();
     await waitUntil(() => !byTestId(app, 'appointment-type-form'), 'type saved');
-    const type = (await api.booking.admin.appointmentTypes.list.query()).find((t) => t.name === typeName)!;
+    const type = (await api.booking.admin.appointmentTypes.list.query()).find(
+      (t) => t.name === typeName,
+    )!;
     expect(type.bookingMode).to.equal('request');
 
     // 2. Hours every day 08:00–20:00 for the new clinician, through the editor.
@@ -145,19 +167,27 @@ describe('staff console: calendar', () => {
     const select = await find<HTMLSelectElement>(app, 'availability-clinician', 10_000);
     select.value = clinician.userId;
     select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    await waitUntil(() => byTestId(app, 'weekly-hours')?.dataset['clinicianId'] === clinician.userId, 'hours loaded');
+    await waitUntil(
+      () => byTestId(app, 'weekly-hours')?.dataset['clinicianId'] === clinician.userId,
+      'hours loaded',
+    );
     for (let weekday = 1; weekday <= 7; weekday++) {
       byTestId(app, `hours-add-${weekday}`)!.click();
       await waitUntil(() => focused()?.getAttribute('data-testid') === 'hours-start', 'new range');
       const start = focused() as HTMLInputElement;
       start.value = '08:00';
       start.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      const end = start.closest('[data-testid="hours-row"]')!.querySelector<HTMLInputElement>('[data-testid="hours-end"]')!;
+      const end = start
+        .closest('[data-testid="hours-row"]')!
+        .querySelector<HTMLInputElement>('[data-testid="hours-end"]')!;
       end.value = '20:00';
       end.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
     byTestId(app, 'weekly-hours-save')!.click();
-    await waitUntil(() => text(byTestId(app, 'console-status')) === 'Weekly hours saved.', 'hours saved');
+    await waitUntil(
+      () => text(byTestId(app, 'console-status')) === 'Weekly hours saved.',
+      'hours saved',
+    );
 
     // 3. A client books through the public API.
     const booked = await bookPublicly(booking.publishableKey, type.id, clinician.userId, {
@@ -170,16 +200,20 @@ describe('staff console: calendar', () => {
     location.hash = `#/calendar?view=day&date=${booked.practiceDate}`;
     const r = await row(app, booked.appointmentId);
     expect(r.dataset['status']).to.equal('requested');
-    expect(text(r.querySelector('[data-testid="appointment-client"]'))).to.equal('Marisol Quintero');
+    expect(text(r.querySelector('[data-testid="appointment-client"]'))).to.equal(
+      'Marisol Quintero',
+    );
     expect(text(r)).to.contain(typeName);
     // Unless this machine is in New York, a view formatting in the browser's zone would show other hours.
     const start = new Date(booked.startsAt);
-    const practiceTime = new Intl.DateTimeFormat('en', { timeZone: ZONE, timeStyle: 'short' }).formatRange(
-      start,
-      new Date(start.getTime() + 50 * 60_000),
-    );
+    const practiceTime = new Intl.DateTimeFormat('en', {
+      timeZone: ZONE,
+      timeStyle: 'short',
+    }).formatRange(start, new Date(start.getTime() + 50 * 60_000));
     expect(text(r.querySelector('[data-testid="appointment-time"]'))).to.equal(practiceTime);
-    expect(allByTestId(app, 'calendar-day').map((d) => d.dataset['date'])).to.deep.equal([booked.practiceDate]);
+    expect(allByTestId(app, 'calendar-day').map((d) => d.dataset['date'])).to.deep.equal([
+      booked.practiceDate,
+    ]);
 
     // 5. Approve: the row, the live region, focus, and the server agree.
     const approve = r.querySelector<HTMLButtonElement>('[data-testid="appointment-approve"]')!;
@@ -188,17 +222,25 @@ describe('staff console: calendar', () => {
     await waitUntil(() => r.dataset['status'] === 'confirmed', 'confirmed in the row');
     expect(text(r.querySelector('[data-testid="appointment-status"]'))).to.equal('Confirmed');
     expect(r.querySelector('[data-testid="appointment-approve"]')).to.equal(null);
-    await waitUntil(() => text(byTestId(app, 'console-status')).startsWith('Appointment approved'), 'announced');
+    await waitUntil(
+      () => text(byTestId(app, 'console-status')).startsWith('Appointment approved'),
+      'announced',
+    );
     expect(focused()).to.equal(r.querySelector('[data-testid="appointment-status"]'));
     expect(await serverStatus(booked.appointmentId, booked.startsAt)).to.equal('confirmed');
   });
 
   it('declines a request after confirmation; the server no longer lists it', async function () {
     this.timeout(30_000);
-    const booked = await bookPublicly(booking.publishableKey, booking.types.session, booking.clinicianIds[1]!, {
-      firstName: 'Dana',
-      lastName: 'Reyes',
-    });
+    const booked = await bookPublicly(
+      booking.publishableKey,
+      booking.types.session,
+      booking.clinicianIds[1]!,
+      {
+        firstName: 'Dana',
+        lastName: 'Reyes',
+      },
+    );
     const app = await mountConsole({ hash: `#/calendar?view=day&date=${booked.practiceDate}` });
     await signIn(app, await newStaff('front_desk'));
     const r = await row(app, booked.appointmentId);
@@ -211,7 +253,10 @@ describe('staff console: calendar', () => {
     r.querySelector<HTMLElement>('[data-testid="appointment-decline"]')!.click();
     (await find(app, 'appointment-decline-confirm')).click();
     await waitUntil(() => r.dataset['status'] === 'cancelled', 'cancelled in the row');
-    await waitUntil(() => text(byTestId(app, 'console-status')).startsWith('Request declined'), 'announced');
+    await waitUntil(
+      () => text(byTestId(app, 'console-status')).startsWith('Request declined'),
+      'announced',
+    );
     expect(await serverStatus(booked.appointmentId, booked.startsAt)).to.equal(undefined);
   });
 
@@ -219,20 +264,32 @@ describe('staff console: calendar', () => {
     this.timeout(30_000);
     const app = await mountConsole({ hash: '#/calendar?view=week&date=2026-03-04' });
     await signIn(app, await newStaff('clinician'));
-    await waitUntil(() => text(byTestId(app, 'calendar-range')).includes('Mar 2, 2026'), 'week of Monday 2 March');
+    await waitUntil(
+      () => text(byTestId(app, 'calendar-range')).includes('Mar 2, 2026'),
+      'week of Monday 2 March',
+    );
     expect(text(byTestId(app, 'calendar-range'))).to.contain('Mar 8, 2026');
     expect(byTestId(app, 'calendar-view-week')!.getAttribute('aria-pressed')).to.equal('true');
     const next = byTestId(app, 'calendar-next')!;
     next.focus();
     next.click();
-    await waitUntil(() => text(byTestId(app, 'console-status')).includes('Mar 9, 2026'), 'next week said');
+    await waitUntil(
+      () => text(byTestId(app, 'console-status')).includes('Mar 9, 2026'),
+      'next week said',
+    );
     expect(focused()).to.equal(next); // focus stays on the button pressed
     expect(location.hash).to.equal('#/calendar?view=week&date=2026-03-09');
     byTestId(app, 'calendar-view-day')!.click();
-    await waitUntil(() => text(byTestId(app, 'calendar-range')).includes('Monday, March 9, 2026'), 'day');
+    await waitUntil(
+      () => text(byTestId(app, 'calendar-range')).includes('Monday, March 9, 2026'),
+      'day',
+    );
     byTestId(app, 'calendar-previous')!.click();
     // DST began in New York on 8 March 2026: the day before is still one whole day.
-    await waitUntil(() => text(byTestId(app, 'calendar-range')).includes('Sunday, March 8, 2026'), 'day before');
+    await waitUntil(
+      () => text(byTestId(app, 'calendar-range')).includes('Sunday, March 8, 2026'),
+      'day before',
+    );
     expect(byTestId(app, 'calendar-day-empty')!.dataset['date']).to.equal('2026-03-08');
   });
 });

@@ -362,9 +362,7 @@ export class TcrmConsoleApp extends LitElement {
       case 'availability':
         return html`<tcrm-console-availability .ctx=${ctx}></tcrm-console-availability>`;
       case 'appointment-types':
-        return html`<tcrm-console-appointment-types
-          .ctx=${ctx}
-        ></tcrm-console-appointment-types>`;
+        return html`<tcrm-console-appointment-types .ctx=${ctx}></tcrm-console-appointment-types>`;
     }
   }
 

@@ -116,7 +116,7 @@ export const bookingEs: Readonly<Record<keyof typeof bookingEn, string>> = {
   'types.created': 'Tipo de cita creado.',
   'types.saved': 'Tipo de cita guardado.',
   'types.empty': 'Aún no hay tipos de cita.',
-  'types.minutes': '{count} min',
+  'types.minutes': '{count} minutos',
   'types.invalidMoney': 'Escriba un importe como 150 o 150.00.',
   'types.invalidNumber': 'Escriba un número entero.',
   'types.fixErrors': 'Algunos campos necesitan revisión.',

@@ -104,9 +104,10 @@ export function parseMoney(text: string): number | null {
  * read. Whole numbers go as numbers when they look like one and as the
  * raw text otherwise, so the server's own message names the field.
  */
-export function toInput(
-  draft: TypeDraft,
-): { input: Record<string, unknown>; invalid: readonly Money[] } {
+export function toInput(draft: TypeDraft): {
+  input: Record<string, unknown>;
+  invalid: readonly Money[];
+} {
   const input: Record<string, unknown> = {
     name: draft.name,
     modality: draft.modality,

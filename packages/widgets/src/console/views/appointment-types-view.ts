@@ -114,7 +114,9 @@ export class ConsoleAppointmentTypesView extends ConsoleView {
   async #focusError(): Promise<void> {
     await this.updateComplete;
     const field = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (field ?? this.renderRoot.querySelector<HTMLElement>('[data-testid="type-form-error"]'))?.focus();
+    (
+      field ?? this.renderRoot.querySelector<HTMLElement>('[data-testid="type-form-error"]')
+    )?.focus();
   }
 
   async #toggle(type: AppointmentType): Promise<void> {
@@ -149,7 +151,9 @@ export class ConsoleAppointmentTypesView extends ConsoleView {
   #table(types: readonly AppointmentType[]) {
     if (!types.length) return html`<p data-testid="types-empty">${this.t('types.empty')}</p>`;
     return html`<table data-testid="appointment-types">
-      <caption>${this.t('types.caption')}</caption>
+      <caption>
+        ${this.t('types.caption')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${this.t('types.name')}</th>
@@ -163,41 +167,59 @@ export class ConsoleAppointmentTypesView extends ConsoleView {
       </thead>
       <tbody>
         ${types.map(
-          (t) => html`<tr
-            data-testid="appointment-type-row"
-            data-type-id=${t.id}
-            data-active=${String(t.active)}
-          >
-            <th scope="row">${t.name}</th>
-            <td>${this.t('types.minutes', { count: t.durationMinutes })}</td>
-            <td>${this.t(t.modality === 'telehealth' ? 'types.telehealth' : 'types.inPerson')}</td>
-            <td>
-              ${this.#money(t.priceCents)}${t.depositCents
-                ? html` (${this.t('types.deposit')} ${this.#money(t.depositCents)})`
-                : nothing}
-            </td>
-            <td>${this.t(t.bookingMode === 'request' ? 'types.request' : 'types.instant')}</td>
-            <td>
-              <span class="badge" data-testid="appointment-type-status"
-                >${this.t(t.active ? 'types.active' : 'types.inactive')}</span
-              >
-            </td>
-            <td class="actions">
-              <button class="secondary" data-testid="appointment-type-edit" @click=${() => void this.#open(t)}>
-                ${this.t('types.edit', { name: t.name })}
-              </button>
-              <button class="secondary" data-testid="appointment-type-toggle" @click=${() => void this.#toggle(t)}>
-                ${this.t(t.active ? 'types.deactivate' : 'types.activate', { name: t.name })}
-              </button>
-            </td>
-          </tr>`,
+          (t) =>
+            html`<tr
+              data-testid="appointment-type-row"
+              data-type-id=${t.id}
+              data-active=${String(t.active)}
+            >
+              <th scope="row">${t.name}</th>
+              <td>${this.t('types.minutes', { count: t.durationMinutes })}</td>
+              <td>
+                ${this.t(t.modality === 'telehealth' ? 'types.telehealth' : 'types.inPerson')}
+              </td>
+              <td>
+                ${this.#money(t.priceCents)}${
+                  t.depositCents
+                    ? html` (${this.t('types.deposit')} ${this.#money(t.depositCents)})`
+                    : nothing
+                }
+              </td>
+              <td>${this.t(t.bookingMode === 'request' ? 'types.request' : 'types.instant')}</td>
+              <td>
+                <span class="badge" data-testid="appointment-type-status"
+                  >${this.t(t.active ? 'types.active' : 'types.inactive')}</span
+                >
+              </td>
+              <td class="actions">
+                <button
+                  class="secondary"
+                  data-testid="appointment-type-edit"
+                  @click=${() => void this.#open(t)}
+                >
+                  ${this.t('types.edit', { name: t.name })}
+                </button>
+                <button
+                  class="secondary"
+                  data-testid="appointment-type-toggle"
+                  @click=${() => void this.#toggle(t)}
+                >
+                  ${this.t(t.active ? 'types.deactivate' : 'types.activate', { name: t.name })}
+                </button>
+              </td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
   }
 
   /** One labelled control with its hint and error, both linked by aria-describedby. */
-  #field(key: keyof TypeDraft, label: string, control: (describedBy: string, invalid: boolean) => unknown, hint = '') {
+  #field(
+    key: keyof TypeDraft,
+    label: string,
+    control: (describedBy: string, invalid: boolean) => unknown,
+    hint = '',
+  ) {
     const error = this.errors[key] ?? '';
     const ids = [hint ? `hint-${key}` : '', `error-${key}`].filter(Boolean).join(' ');
     return html`<div class="row">
@@ -213,44 +235,79 @@ export class ConsoleAppointmentTypesView extends ConsoleView {
     label: string,
     options: readonly [TypeDraft[K], string][],
   ) {
-    return this.#field(key, label, (d, invalid) => html`<select
-        id="type-${key}"
-        data-testid="type-${key}"
-        aria-describedby=${d}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        @change=${(e: Event) => (this.draft = { ...this.draft, [key]: (e.target as HTMLSelectElement).value })}
-      >
-        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft[key] === value}>${text}</option>`)}
-      </select>`);
+    return this.#field(
+      key,
+      label,
+      (d, invalid) =>
+        html`<select
+          id="type-${key}"
+          data-testid="type-${key}"
+          aria-describedby=${d}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          @change=${(e: Event) => (this.draft = { ...this.draft, [key]: (e.target as HTMLSelectElement).value })}
+        >
+          ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft[key] === value}>${text}</option>`)}
+        </select>`,
+    );
   }
 
   #form() {
     const editing = this.types?.find((t) => t.id === this.editing);
-    const title = editing ? this.t('types.editTitle', { name: editing.name }) : this.t('types.create');
-    const input = (key: keyof TypeDraft, mode: 'text' | 'numeric' | 'decimal') => (d: string, invalid: boolean) =>
-      html`<input
-        id="type-${key}"
-        data-testid="type-${key}"
-        inputmode=${mode === 'text' ? nothing : mode}
-        .value=${this.draft[key]}
-        aria-describedby=${d}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        @input=${(e: Event) => (this.draft = { ...this.draft, [key]: (e.target as HTMLInputElement).value })}
-      />`;
+    const title = editing
+      ? this.t('types.editTitle', { name: editing.name })
+      : this.t('types.create');
+    const input =
+      (key: keyof TypeDraft, mode: 'text' | 'numeric' | 'decimal') =>
+      (d: string, invalid: boolean) =>
+        html`<input
+          id="type-${key}"
+          data-testid="type-${key}"
+          inputmode=${mode === 'text' ? nothing : mode}
+          .value=${this.draft[key]}
+          aria-describedby=${d}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          @input=${(e: Event) => (this.draft = { ...this.draft, [key]: (e.target as HTMLInputElement).value })}
+        />`;
     const moneyHint = this.t('types.moneyHint', { currency: CURRENCY });
-    return html`<form data-testid="appointment-type-form" aria-labelledby="type-form-title" novalidate @submit=${(e: Event) => void this.#save(e)}>
+    return html`<form
+      data-testid="appointment-type-form"
+      aria-labelledby="type-form-title"
+      novalidate
+      @submit=${(e: Event) => void this.#save(e)}
+    >
       <h2 id="type-form-title" tabindex="-1">${title}</h2>
-      <p class="error" role="alert" tabindex="-1" data-testid="type-form-error">${Object.keys(this.errors).length ? [this.t('types.fixErrors'), this.errors['_form']].filter(Boolean).join(' ') : ''}</p>
+      <p class="error" role="alert" tabindex="-1" data-testid="type-form-error">
+        ${Object.keys(this.errors).length ? [this.t('types.fixErrors'), this.errors['_form']].filter(Boolean).join(' ') : ''}
+      </p>
       <div class="grid">
         ${this.#field('name', this.t('types.name'), input('name', 'text'))}
-        ${this.#select('modality', this.t('types.modality'), [['in_person', this.t('types.inPerson')], ['telehealth', this.t('types.telehealth')]])}
-        ${this.#select('clientEligibility', this.t('types.eligibility'), [['any', this.t('types.eligibilityAny')], ['new_only', this.t('types.eligibilityNew')], ['existing_only', this.t('types.eligibilityExisting')]])}
-        ${this.#select('bookingMode', this.t('types.mode'), [['instant', this.t('types.instant')], ['request', this.t('types.request')]])}
+        ${this.#select('modality', this.t('types.modality'), [
+          ['in_person', this.t('types.inPerson')],
+          ['telehealth', this.t('types.telehealth')],
+        ])}
+        ${this.#select('clientEligibility', this.t('types.eligibility'), [
+          ['any', this.t('types.eligibilityAny')],
+          ['new_only', this.t('types.eligibilityNew')],
+          ['existing_only', this.t('types.eligibilityExisting')],
+        ])}
+        ${this.#select('bookingMode', this.t('types.mode'), [
+          ['instant', this.t('types.instant')],
+          ['request', this.t('types.request')],
+        ])}
         ${NUMBER_FIELDS.map(({ key, label }) => this.#field(key, this.t(label), input(key, isMoney(key) ? 'decimal' : 'numeric'), isMoney(key) ? moneyHint : ''))}
       </div>
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy} data-testid="type-save">${this.busy ? this.t('booking.saving') : this.t('types.save')}</button>
-        <button type="button" class="secondary" data-testid="type-cancel" @click=${() => void this.#close()}>${this.t('types.cancel')}</button>
+        <button type="submit" ?disabled=${this.busy} data-testid="type-save">
+          ${this.busy ? this.t('booking.saving') : this.t('types.save')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="type-cancel"
+          @click=${() => void this.#close()}
+        >
+          ${this.t('types.cancel')}
+        </button>
       </div>
     </form>`;
   }

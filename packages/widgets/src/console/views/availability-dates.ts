@@ -100,10 +100,9 @@ export class ConsoleAvailabilityDates extends ConsoleView {
       const fields = serverFieldErrors(error);
       const entries: [string, string][] = Object.entries(fields);
       this.errors = Object.fromEntries(
-        (entries.length ? entries : [['_form', this.errorMessage(error)] as [string, string]]).map(([k, v]) => [
-          `${prefix}.${k}`,
-          v,
-        ]),
+        (entries.length ? entries : [['_form', this.errorMessage(error)] as [string, string]]).map(
+          ([k, v]) => [`${prefix}.${k}`, v],
+        ),
       );
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[aria-invalid="true"]`)?.focus();
@@ -125,7 +124,9 @@ export class ConsoleAvailabilityDates extends ConsoleView {
           date: o.date,
           hours,
         }),
-      this.t('availability.overrideSaved', { date: o.date && formatDate(this.ctx.strings.locale, o.date) }),
+      this.t('availability.overrideSaved', {
+        date: o.date && formatDate(this.ctx.strings.locale, o.date),
+      }),
     );
     if (ok) this.override = { ...o, date: '' };
   }
@@ -173,41 +174,110 @@ export class ConsoleAvailabilityDates extends ConsoleView {
     const locale = this.ctx.strings.locale;
     return html`<h2>${this.t('availability.overrides')}</h2>
       <p class="hint">${this.t('availability.overridesHelp')}</p>
-      ${this.overrides.length
-        ? html`<table data-testid="overrides">
-            <thead><tr><th scope="col">${this.t('availability.date')}</th><th scope="col">${this.t('availability.hours')}</th><th scope="col"><span class="visually-hidden">${this.t('calendar.actions')}</span></th></tr></thead>
-            <tbody>${this.overrides.map((r) => html`<tr data-testid="override-row" data-date=${r.date}>
-              <th scope="row">${formatDate(locale, r.date)}</th>
-              <td>${r.unavailable ? this.t('availability.unavailable') : r.hours.map((h) => `${minuteToTime(h.startMinute)}–${minuteToTime(h.endMinute)}`).join(', ')}</td>
-              <td><button class="secondary" data-testid="override-clear" @click=${() => void this.#run('override', () => this.ctx.api.booking.admin.schedule.clearDateOverride.mutate({ clinicianId: this.clinicianId, date: r.date }), this.t('availability.overrideCleared', { date: formatDate(locale, r.date) }))}>${this.t('availability.overrideClear', { date: formatDate(locale, r.date, 'medium') })}</button></td>
-            </tr>`)}</tbody>
-          </table>`
-        : html`<p class="hint">${this.t('availability.noOverrides')}</p>`}
+      ${
+        this.overrides.length
+          ? html`<table data-testid="overrides">
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('availability.date')}</th>
+                  <th scope="col">${this.t('availability.hours')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">${this.t('calendar.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.overrides.map(
+                  (r) =>
+                    html`<tr data-testid="override-row" data-date=${r.date}>
+                      <th scope="row">${formatDate(locale, r.date)}</th>
+                      <td>
+                        ${r.unavailable ? this.t('availability.unavailable') : r.hours.map((h) => `${minuteToTime(h.startMinute)}–${minuteToTime(h.endMinute)}`).join(', ')}
+                      </td>
+                      <td>
+                        <button
+                          class="secondary"
+                          data-testid="override-clear"
+                          @click=${() => void this.#run('override', () => this.ctx.api.booking.admin.schedule.clearDateOverride.mutate({ clinicianId: this.clinicianId, date: r.date }), this.t('availability.overrideCleared', { date: formatDate(locale, r.date) }))}
+                        >
+                          ${this.t('availability.overrideClear', { date: formatDate(locale, r.date, 'medium') })}
+                        </button>
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="hint">${this.t('availability.noOverrides')}</p>`
+      }
       <form @submit=${(e: Event) => void this.#saveOverride(e)} novalidate>
         <p class="error" role="alert">${this.errors['override._form'] ?? ''}</p>
         ${this.#field('override.date', this.t('availability.date'), (d, invalid) => html`<input id="override.date" type="date" .value=${o.date} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${d} data-testid="override-date" @input=${(e: Event) => set({ date: value(e) })} />`)}
-        <label class="inline"><input type="checkbox" .checked=${o.unavailable} data-testid="override-unavailable" @change=${(e: Event) => set({ unavailable: (e.target as HTMLInputElement).checked })} />${this.t('availability.unavailable')}</label>
-        ${o.unavailable ? nothing : html`<div class="range">
-          ${this.#field('override.hours', this.t('availability.start'), (d, invalid) => html`<input id="override.hours" type="time" .value=${o.start} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${d} data-testid="override-start" @input=${(e: Event) => set({ start: value(e) })} />`)}
-          <div class="row"><label for="override-end">${this.t('availability.end')}</label><input id="override-end" type="time" .value=${o.end} aria-invalid=${this.errors['override.hours'] ? 'true' : 'false'} aria-describedby="err-override-hours" data-testid="override-end" @input=${(e: Event) => set({ end: value(e) })} /></div>
-        </div>`}
-        <div class="actions"><button type="submit" data-testid="override-save">${this.t('availability.overrideSave')}</button></div>
+        <label class="inline"
+          ><input
+            type="checkbox"
+            .checked=${o.unavailable}
+            data-testid="override-unavailable"
+            @change=${(e: Event) => set({ unavailable: (e.target as HTMLInputElement).checked })}
+          />${this.t('availability.unavailable')}</label
+        >
+        ${
+          o.unavailable
+            ? nothing
+            : html`<div class="range">
+                ${this.#field('override.hours', this.t('availability.start'), (d, invalid) => html`<input id="override.hours" type="time" .value=${o.start} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${d} data-testid="override-start" @input=${(e: Event) => set({ start: value(e) })} />`)}
+                <div class="row">
+                  <label for="override-end">${this.t('availability.end')}</label
+                  ><input
+                    id="override-end"
+                    type="time"
+                    .value=${o.end}
+                    aria-invalid=${this.errors['override.hours'] ? 'true' : 'false'}
+                    aria-describedby="err-override-hours"
+                    data-testid="override-end"
+                    @input=${(e: Event) => set({ end: value(e) })}
+                  />
+                </div>
+              </div>`
+        }
+        <div class="actions">
+          <button type="submit" data-testid="override-save">
+            ${this.t('availability.overrideSave')}
+          </button>
+        </div>
       </form>
       <h2>${this.t('availability.timeOff')}</h2>
       <p class="hint">${this.t('availability.timeOffHelp')}</p>
-      ${this.timeOff.length
-        ? html`<ul data-testid="time-off">${this.timeOff.map((r) => html`<li data-testid="time-off-row" data-time-off-id=${r.id}>
-            ${this.#range(r.startsAt, r.endsAt)}
-            <button class="secondary" data-testid="time-off-remove" aria-label=${this.t('availability.timeOffRemove', { range: this.#range(r.startsAt, r.endsAt) })} @click=${() => void this.#run('timeOff', () => this.ctx.api.booking.admin.schedule.removeTimeOff.mutate({ timeOffId: r.id }), this.t('availability.timeOffRemoved'))}>${this.t('availability.timeOffRemove', { range: '' }).trim()}</button>
-          </li>`)}</ul>`
-        : html`<p class="hint">${this.t('availability.noTimeOff')}</p>`}
+      ${
+        this.timeOff.length
+          ? html`<ul data-testid="time-off">
+              ${this.timeOff.map(
+                (r) =>
+                  html`<li data-testid="time-off-row" data-time-off-id=${r.id}>
+                    ${this.#range(r.startsAt, r.endsAt)}
+                    <button
+                      class="secondary"
+                      data-testid="time-off-remove"
+                      aria-label=${this.t('availability.timeOffRemove', { range: this.#range(r.startsAt, r.endsAt) })}
+                      @click=${() => void this.#run('timeOff', () => this.ctx.api.booking.admin.schedule.removeTimeOff.mutate({ timeOffId: r.id }), this.t('availability.timeOffRemoved'))}
+                    >
+                      ${this.t('availability.timeOffRemove', { range: '' }).trim()}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="hint">${this.t('availability.noTimeOff')}</p>`
+      }
       <form @submit=${(e: Event) => void this.#addTimeOff(e)} novalidate>
         <p class="error" role="alert">${this.errors['timeOff._form'] ?? ''}</p>
         <div class="range">
           ${this.#field('timeOff.startsAt', this.t('availability.from'), (d, invalid) => html`<input id="timeOff.startsAt" type="datetime-local" .value=${this.absence.from} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${d} data-testid="time-off-start" @input=${(e: Event) => (this.absence = { ...this.absence, from: value(e) })} />`)}
           ${this.#field('timeOff.endsAt', this.t('availability.until'), (d, invalid) => html`<input id="timeOff.endsAt" type="datetime-local" .value=${this.absence.until} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${d} data-testid="time-off-end" @input=${(e: Event) => (this.absence = { ...this.absence, until: value(e) })} />`)}
         </div>
-        <div class="actions"><button type="submit" data-testid="time-off-add">${this.t('availability.timeOffAdd')}</button></div>
+        <div class="actions">
+          <button type="submit" data-testid="time-off-add">
+            ${this.t('availability.timeOffAdd')}
+          </button>
+        </div>
       </form>`;
   }
 }

@@ -107,7 +107,9 @@ export class ConsoleAvailabilityView extends ConsoleView {
     this.ranges = this.ranges.filter((r) => r !== range); // a click follows a render: `range` is current
     await this.updateComplete;
     // The removed row's button is gone: keep the user in the same day.
-    this.renderRoot.querySelector<HTMLElement>(`[data-testid="hours-add-${range.weekday}"]`)?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(`[data-testid="hours-add-${range.weekday}"]`)
+      ?.focus();
   }
 
   /** By position: two edits before a re-render must both land (the range objects are replaced on each). */
@@ -131,9 +133,7 @@ export class ConsoleAvailabilityView extends ConsoleView {
       this.ctx.announce(this.t('availability.saved'));
     } catch (error) {
       const fields = serverFieldErrors(error);
-      this.errors = Object.keys(fields).length
-        ? fields
-        : { _form: this.errorMessage(error) };
+      this.errors = Object.keys(fields).length ? fields : { _form: this.errorMessage(error) };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[data-testid="weekly-hours-error"]')?.focus();
     } finally {
@@ -147,17 +147,24 @@ export class ConsoleAvailabilityView extends ConsoleView {
       <h1 tabindex="-1">${this.t('availability.title')}</h1>
       <p class="hint">${this.t('booking.timeZone', { zone })}</p>
       <p class="error" role="alert">${this.loadError}</p>
-      ${this.clinicians === null
-        ? html`<p>${this.t('app.loading')}</p>`
-        : this.clinicians.length === 0
-          ? html`<p data-testid="availability-no-clinicians">${this.t('booking.noClinicians')}</p>`
-          : html`${this.#clinicianPicker()} ${this.loadedFor && this.loadedFor === this.clinicianId ? this.#weekly() : nothing}
-              ${this.clinicianId
-                ? html`<tcrm-console-availability-dates
-                    .ctx=${this.ctx}
-                    .clinicianId=${this.clinicianId}
-                  ></tcrm-console-availability-dates>`
-                : nothing}`}
+      ${
+        this.clinicians === null
+          ? html`<p>${this.t('app.loading')}</p>`
+          : this.clinicians.length === 0
+            ? html`<p data-testid="availability-no-clinicians">
+                ${this.t('booking.noClinicians')}
+              </p>`
+            : html`${this.#clinicianPicker()}
+              ${this.loadedFor && this.loadedFor === this.clinicianId ? this.#weekly() : nothing}
+              ${
+                this.clinicianId
+                  ? html`<tcrm-console-availability-dates
+                      .ctx=${this.ctx}
+                      .clinicianId=${this.clinicianId}
+                    ></tcrm-console-availability-dates>`
+                  : nothing
+              }`
+      }
     </section>`;
   }
 
@@ -198,7 +205,9 @@ export class ConsoleAvailabilityView extends ConsoleView {
         role="alert"
         tabindex="-1"
         data-testid="weekly-hours-error"
-      >${error}</p>
+      >
+        ${error}
+      </p>
       <div class="grid">${WEEKDAYS.map((d) => this.#weekday(d, !!error))}</div>
       <div class="actions">
         <button type="submit" ?disabled=${this.busy} data-testid="weekly-hours-save">
@@ -210,7 +219,9 @@ export class ConsoleAvailabilityView extends ConsoleView {
 
   #weekday(weekday: number, invalid: boolean) {
     const day = weekdayName(this.ctx.strings.locale, weekday);
-    const ranges = this.ranges.flatMap((range, index) => (range.weekday === weekday ? [{ range, index }] : []));
+    const ranges = this.ranges.flatMap((range, index) =>
+      range.weekday === weekday ? [{ range, index }] : [],
+    );
     return html`<fieldset data-testid="weekday" data-weekday=${weekday}>
       <legend>${day}</legend>
       ${ranges.length === 0 ? html`<p class="hint">${this.t('availability.closed')}</p>` : nothing}
@@ -220,7 +231,9 @@ export class ConsoleAvailabilityView extends ConsoleView {
           this.t('availability.rangeLabel', { day, number: n, part: this.t(part) });
         return html`<div class="range" data-testid="hours-row">
           <span>
-            <label class="visually-hidden" for="s-${weekday}-${i}">${label('availability.start')}</label>
+            <label class="visually-hidden" for="s-${weekday}-${i}"
+              >${label('availability.start')}</label
+            >
             <span aria-hidden="true">${this.t('availability.start')}</span>
             <input
               id="s-${weekday}-${i}"
@@ -233,7 +246,9 @@ export class ConsoleAvailabilityView extends ConsoleView {
             />
           </span>
           <span>
-            <label class="visually-hidden" for="e-${weekday}-${i}">${label('availability.end')}</label>
+            <label class="visually-hidden" for="e-${weekday}-${i}"
+              >${label('availability.end')}</label
+            >
             <span aria-hidden="true">${this.t('availability.end')}</span>
             <input
               id="e-${weekday}-${i}"

@@ -93,7 +93,11 @@ export function zonedInstant(zone: string, date: string, minute: number): number
 }
 
 /** A date (`YYYY-MM-DD`) written out in the user's language; the date is a calendar date, not an instant. */
-export function formatDate(locale: string, date: string, style: 'full' | 'medium' = 'full'): string {
+export function formatDate(
+  locale: string,
+  date: string,
+  style: 'full' | 'medium' = 'full',
+): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
@@ -116,8 +120,7 @@ export function serverFieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof TcrmApiError)) return {};
   const out: Record<string, string> = {};
   const validation = error.data?.validation as
-    | { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] }
-    | undefined;
+    { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] } | undefined;
   for (const [field, messages] of Object.entries(validation?.fieldErrors ?? {})) {
     if (messages?.length) out[field] = messages.join(' ');
   }

@@ -213,9 +213,11 @@ export class ConsoleCalendarView extends ConsoleView {
       </div>
       <p data-testid="calendar-range">${this.#rangeText()}</p>
       <p class="error" role="alert" data-testid="calendar-error">${this.error}</p>
-      ${this.appointments === null
-        ? html`<p>${this.t('app.loading')}</p>`
-        : days.map((day) => this.#day(day))}
+      ${
+        this.appointments === null
+          ? html`<p>${this.t('app.loading')}</p>`
+          : days.map((day) => this.#day(day))
+      }
     </section>`;
   }
 
@@ -225,25 +227,27 @@ export class ConsoleCalendarView extends ConsoleView {
     );
     const headingId = `day-${day}`;
     return html`<h2 id=${headingId}>${formatDate(this.ctx.strings.locale, day)}</h2>
-      ${rows.length
-        ? html`<table aria-labelledby=${headingId} data-testid="calendar-day" data-date=${day}>
-            <thead>
-              <tr>
-                <th scope="col">${this.t('calendar.time')}</th>
-                <th scope="col">${this.t('calendar.client')}</th>
-                <th scope="col">${this.t('calendar.type')}</th>
-                <th scope="col">${this.t('booking.clinician')}</th>
-                <th scope="col">${this.t('calendar.status')}</th>
-                <th scope="col">${this.t('calendar.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.map((a) => this.#row(a))}
-            </tbody>
-          </table>`
-        : html`<p class="hint" data-testid="calendar-day-empty" data-date=${day}>
-            ${this.t('calendar.none')}
-          </p>`}`;
+      ${
+        rows.length
+          ? html`<table aria-labelledby=${headingId} data-testid="calendar-day" data-date=${day}>
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('calendar.time')}</th>
+                  <th scope="col">${this.t('calendar.client')}</th>
+                  <th scope="col">${this.t('calendar.type')}</th>
+                  <th scope="col">${this.t('booking.clinician')}</th>
+                  <th scope="col">${this.t('calendar.status')}</th>
+                  <th scope="col">${this.t('calendar.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map((a) => this.#row(a))}
+              </tbody>
+            </table>`
+          : html`<p class="hint" data-testid="calendar-day-empty" data-date=${day}>
+              ${this.t('calendar.none')}
+            </p>`
+      }`;
   }
 
   #row(a: Appointment) {
@@ -273,7 +277,10 @@ export class ConsoleCalendarView extends ConsoleView {
     if (this.confirming === a.id) {
       return html`<div role="group" aria-labelledby="confirm-${a.id}" class="confirm">
         <p id="confirm-${a.id}">${this.t('calendar.declineConfirm')}</p>
-        <button data-testid="appointment-decline-confirm" @click=${() => void this.#decide(a, 'decline')}>
+        <button
+          data-testid="appointment-decline-confirm"
+          @click=${() => void this.#decide(a, 'decline')}
+        >
           ${this.t('calendar.declineYes')}
         </button>
         <button
@@ -302,7 +309,9 @@ export class ConsoleCalendarView extends ConsoleView {
         @click=${async () => {
           this.confirming = a.id;
           await this.updateComplete;
-          this.renderRoot.querySelector<HTMLElement>('[data-testid="appointment-decline-confirm"]')?.focus();
+          this.renderRoot
+            .querySelector<HTMLElement>('[data-testid="appointment-decline-confirm"]')
+            ?.focus();
         }}
       >
         ${this.t('calendar.decline')}
