@@ -39,6 +39,8 @@ export const confirmInput = z.strictObject({
     email: z.email().max(254),
     phone: clientFields.phone,
   }),
+  /** The page the widget is on: Stripe Checkout returns there (same origin as the request only). */
+  returnUrl: z.url().max(2048).optional(),
 });
 
 export type ConfirmInput = z.infer<typeof confirmInput>;

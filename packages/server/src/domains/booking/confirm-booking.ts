@@ -67,7 +67,7 @@ export async function confirmBooking(services: AppServices, req: ConfirmRequest)
   // Deposit or prepayment: the signed Stripe webhook confirms it (payments/).
   if (upfrontPayment(type)) {
     const checkoutHold = { ...hold, holdExpiresAt: hold.holdExpiresAt, type };
-    return startCheckout(services, { practiceId: req.practiceId, hold: checkoutHold, booker, key, now, ip: req.ip, origin: req.origin ?? null });
+    return startCheckout(services, { practiceId: req.practiceId, hold: checkoutHold, booker, key, now, ip: req.ip, origin: req.origin ?? null, returnUrl: req.input.returnUrl });
   }
   const status = type.bookingMode === 'instant' ? 'confirmed' : 'requested';
 

@@ -47,6 +47,32 @@ export interface CheckoutRequest {
   ip: string;
   /** The widget page's origin (already checked against the key's allowed origins). */
   origin: string | null;
+  /** The widget's page, used only when it is on that same origin. */
+  returnUrl?: string | undefined;
+}
+
+/** Where Checkout sends the client back: the widget's page when it is on the request's (allowed) origin, else that origin's root. */
+export function checkoutReturnUrl(
+  req: Pick<CheckoutRequest, 'origin' | 'returnUrl'>,
+  fallback: string,
+  appointmentId: string,
+  status: 'success' | 'cancel',
+): string {
+  let url: URL;
+  try {
+    url = new URL(`${req.origin ?? fallback}/`);
+  } catch {
+    url = new URL(`${fallback}/`);
+  }
+  if (req.returnUrl) {
+    const page = new URL(req.returnUrl);
+    // Another origin would make the practice's checkout an open redirect.
+    if (page.origin === url.origin) url = page;
+  }
+  url.hash = '';
+  url.searchParams.set('booking', appointmentId);
+  url.searchParams.set('status', status);
+  return url.toString();
 }
 
 const holdExpired = () =>
@@ -66,7 +92,6 @@ export async function startCheckout(
   if (!due) throw new DomainError('INTERNAL', 'No payment due');
   const { stripe, config } = stripeOf(services);
   const expiresAt = new Date(req.hold.holdExpiresAt.getTime() + CHECKOUT_MINUTES * 60_000);
-  const back = req.origin ?? services.config.publicUrl;
   const session = await stripe.checkout.sessions.create(
     {
       mode: 'payment',
@@ -87,8 +112,8 @@ export async function startCheckout(
       metadata: { practiceId: req.practiceId, appointmentId: req.hold.id },
       payment_intent_data: { metadata: { practiceId: req.practiceId, appointmentId: req.hold.id } },
       // The widget's return seam (widgets/src/booking/booking-api.ts): ?booking=<id>&status=success|cancel.
-      success_url: `${back}/?booking=${req.hold.id}&status=success`,
-      cancel_url: `${back}/?booking=${req.hold.id}&status=cancel`,
+      success_url: checkoutReturnUrl(req, services.config.publicUrl, req.hold.id, 'success'),
+      cancel_url: checkoutReturnUrl(req, services.config.publicUrl, req.hold.id, 'cancel'),
       expires_at: Math.floor(expiresAt.getTime() / 1000),
     },
     { idempotencyKey: `checkout:${req.hold.id}` },

@@ -50,6 +50,7 @@ export async function bookWithCheckout(
   typeId: string,
   startsAt: string,
   n = 1,
+  extra: { returnUrl?: string } = {},
 ) {
   const hold = await w
     .widget()
@@ -58,7 +59,7 @@ export async function bookWithCheckout(
   const r = await trpcHttp(
     h.base,
     'booking.confirm',
-    { holdToken: hold.holdToken, client: person(n) },
+    { holdToken: hold.holdToken, client: person(n), ...extra },
     widgetHeaders(w, key),
   );
   if (r.status !== 200) throw new Error(`confirm failed: ${r.status} ${JSON.stringify(r.body)}`);

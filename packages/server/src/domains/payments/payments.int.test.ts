@@ -61,14 +61,12 @@ const jobsFor = (name: string, appointmentId: string) =>
   });
 
 async function availableStarts(w: BookingWorld, typeId: string) {
-  const r = await w
-    .widget()
-    .booking.availability({
-      appointmentTypeId: typeId,
-      from: '2026-03-03T14:00:00Z',
-      to: '2026-03-03T18:00:00Z',
-      timeZone: 'UTC',
-    });
+  const r = await w.widget().booking.availability({
+    appointmentTypeId: typeId,
+    from: '2026-03-03T14:00:00Z',
+    to: '2026-03-03T18:00:00Z',
+    timeZone: 'UTC',
+  });
   return r.slots.map((s) => s.startsAt);
 }
 
@@ -130,13 +128,11 @@ describe('Stripe Checkout deposits', () => {
     h.app.clock.advance(20 * MIN);
     try {
       await expect(
-        w
-          .widget()
-          .booking.hold({
-            appointmentTypeId: typeId,
-            clinicianId: w.clinician.userId,
-            startsAt: TUE_10,
-          }),
+        w.widget().booking.hold({
+          appointmentTypeId: typeId,
+          clinicianId: w.clinician.userId,
+          startsAt: TUE_10,
+        }),
       ).rejects.toMatchObject({ code: 'CONFLICT' });
       const r = await deliverWebhook(
         h.base,
@@ -167,7 +163,13 @@ describe('Stripe Checkout deposits', () => {
 
   it('takes a redelivered event once, and a second event for the same session changes nothing', async () => {
     const { w, typeId } = await paidWorld({ depositCents: 12_000 });
-    const { hold, sessionId } = await bookWithCheckout(h, w, typeId, TUE_10);
+    const { hold, sessionId } = await bookWithCheckout(h, w, typeId, TUE_10, 1, {
+      returnUrl: `${w.practice.origin}/book.html#times`,
+    });
+    // Checkout returns to the widget's own page (same origin as the request).
+    expect(h.fake.sessions.get(sessionId)!.success_url).toBe(
+      `${w.practice.origin}/book.html?booking=${hold.holdId}&status=success`,
+    );
     const event = stripeEvent('checkout.session.completed', h.fake.complete(sessionId));
     const at = h.app.clock.now();
     const results = await Promise.all([1, 2, 3].map(() => deliverWebhook(h.base, event, { at })));
@@ -264,13 +266,11 @@ describe('Stripe Checkout deposits', () => {
         where: { name: 'appointment.slot_freed', payload: { path: ['startsAt'], equals: TUE_10 } },
       }),
     ).toBe(1);
-    const again = await w
-      .widget()
-      .booking.hold({
-        appointmentTypeId: typeId,
-        clinicianId: w.clinician.userId,
-        startsAt: TUE_10,
-      });
+    const again = await w.widget().booking.hold({
+      appointmentTypeId: typeId,
+      clinicianId: w.clinician.userId,
+      startsAt: TUE_10,
+    });
     expect(again.holdId).not.toBe(hold.holdId);
   });
 
@@ -281,13 +281,11 @@ describe('Stripe Checkout deposits', () => {
     h.app.clock.set(heldUntil);
     try {
       expect(await availableStarts(w, typeId)).toContain(TUE_10);
-      const next = await w
-        .widget()
-        .booking.hold({
-          appointmentTypeId: typeId,
-          clinicianId: w.clinician.userId,
-          startsAt: TUE_10,
-        });
+      const next = await w.widget().booking.hold({
+        appointmentTypeId: typeId,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      });
       expect((await appointment(hold.holdId)).status).toBe('expired');
 
       const r = await deliverWebhook(
@@ -321,13 +319,11 @@ describe('Stripe Checkout deposits', () => {
   it('keeps free types free: no Stripe call, confirmed at once', async () => {
     const w = await bookingWorld(h.app);
     const calls = h.fake.requests.length;
-    const hold = await w
-      .widget()
-      .booking.hold({
-        appointmentTypeId: w.type.id,
-        clinicianId: w.clinician.userId,
-        startsAt: TUE_10,
-      });
+    const hold = await w.widget().booking.hold({
+      appointmentTypeId: w.type.id,
+      clinicianId: w.clinician.userId,
+      startsAt: TUE_10,
+    });
     const r = await w
       .widget({ idempotencyKey: 'free-type-key-1' })
       .booking.confirm({ holdToken: hold.holdToken, client: person(2) });
