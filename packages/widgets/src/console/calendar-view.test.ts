@@ -260,6 +260,42 @@ describe('staff console: calendar', () => {
     expect(await serverStatus(booked.appointmentId, booked.startsAt)).to.equal(undefined);
   });
 
+  it('shows a slot on hold as such, with no decision to make', async function () {
+    this.timeout(30_000);
+    const clinicianId = booking.clinicianIds[0]!;
+    const appointmentTypeId = booking.types.consultation;
+    const from = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const query = encodeURIComponent(
+      JSON.stringify({ appointmentTypeId, clinicianId, from, to, timeZone: ZONE }),
+    );
+    const headers = {
+      'x-tcrm-publishable-key': booking.publishableKey,
+      'content-type': 'application/json',
+    };
+    const slots = (
+      (await (await fetch(`/trpc/booking.availability?input=${query}`, { headers })).json()) as {
+        result: { data: { slots: { startsAt: string; startsAtPractice: string }[] } };
+      }
+    ).result.data.slots;
+    const slot = slots[Math.floor(Math.random() * Math.min(slots.length, 20))]!;
+    const response = await fetch('/trpc/booking.hold', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ appointmentTypeId, clinicianId, startsAt: slot.startsAt }),
+    });
+    const hold = ((await response.json()) as { result: { data: { holdId: string } } }).result.data;
+    const app = await mountConsole({
+      hash: `#/calendar?view=week&date=${slot.startsAtPractice.slice(0, 10)}`,
+    });
+    await signIn(app, await newStaff('owner'));
+    const r = await row(app, hold.holdId);
+    expect(r.dataset['status']).to.equal('held');
+    expect(text(r.querySelector('[data-testid="appointment-status"]'))).to.equal('On hold');
+    expect(text(r.querySelector('[data-testid="appointment-client"]'))).to.equal('Slot on hold');
+    expect(r.querySelector('[data-testid="appointment-approve"]')).to.equal(null);
+  });
+
   it('moves between days and weeks, saying the new range in the live region', async function () {
     this.timeout(30_000);
     const app = await mountConsole({ hash: '#/calendar?view=week&date=2026-03-04' });
