@@ -159,6 +159,7 @@ function renderTime(host: TcrmBooking): TemplateResult {
               .label=${t('slotsLabel', { range })}
               .busy=${host.busy}
               @tcrm-slot-select=${(e: CustomEvent) => void host.chooseSlot(e.detail)}
+              @tcrm-week-step=${(e: CustomEvent<number>) => void host.stepWeekFromGrid(e.detail)}
             ></tcrm-slot-grid>`
           : html`<p class="status empty">${t('noTimes')}</p>`
     }`;

@@ -166,6 +166,24 @@ describe('tcrm-booking: types, times and booking (real server)', function () {
     expect(button(el, '‹ Previous week').disabled).to.equal(false);
   });
 
+  it('PageDown and PageUp in the grid change the week and keep focus in the grid', async () => {
+    const el = await mountBooking(fx, { appointmentType: fx.types.session });
+    const thisWeek = el.weekStart;
+    grid(el).focus();
+    await press('PageDown');
+    await waitUntil(() => el.weekStart !== thisWeek && el.slots !== undefined, 'week stayed');
+    await settle(el);
+    await waitUntil(() => deepActiveElement()?.getAttribute('data-pos') === '0-0', 'focus lost');
+    expect(el.shadowRoot!.querySelector('#week-title')!.textContent).to.contain(
+      String(Number(el.weekStart.slice(8))),
+    );
+    await press('PageUp');
+    await waitUntil(() => el.weekStart === thisWeek && el.slots !== undefined, 'not back');
+    await press('PageUp'); // no week before this one
+    await settle(el);
+    expect(el.weekStart).to.equal(thisWeek);
+  });
+
   it('says so when a week has no times', async () => {
     const el = await mountBooking(fx, { appointmentType: fx.types.session });
     // The types' horizon is 60 days: ten weeks on there is nothing.

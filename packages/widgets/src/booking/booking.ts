@@ -17,6 +17,7 @@ import {
   type BookingMessageKey,
 } from './booking-messages.js';
 import { renderBooking } from './booking.render.js';
+import { HoldCountdown } from './hold-countdown.js';
 import { bookingStyles } from './booking.styles.js';
 import type { GridSlot, TcrmSlotGrid } from './slot-grid.js';
 import { addDays, browserTimeZone, localDate, startOfDay } from './zoned-time.js';
@@ -41,9 +42,6 @@ function paymentReturn(): { appointmentId: string; status: 'success' | 'cancel' 
   if (status === 'success') return { appointmentId, status };
   return status === 'cancel' || status === 'cancelled' ? { appointmentId, status: 'cancel' } : null;
 }
-
-/** Announce once this little of the hold is left (and again at expiry). */
-const WARN_MS = 120_000;
 
 /**
  * Online booking: appointment types with their price and policies, a
@@ -80,7 +78,6 @@ export class TcrmBooking extends TcrmElement {
     notice: { state: true },
     busy: { state: true },
     slots: { state: true },
-    remaining: { state: true },
     announcement: { state: true },
   };
 
@@ -96,7 +93,9 @@ export class TcrmBooking extends TcrmElement {
   /** The week's free times; undefined while they load. */
   declare slots: readonly GridSlot[] | undefined;
   /** Milliseconds left on the hold (by this browser's clock). */
-  declare remaining: number;
+  get remaining(): number {
+    return this.#countdown.remaining;
+  }
   declare announcement: string;
 
   types: readonly AppointmentType[] = [];
@@ -113,8 +112,8 @@ export class TcrmBooking extends TcrmElement {
 
   #loadedApi: unknown;
   #slotRequest = 0;
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #warned = false;
+  #pendingSlots: Promise<void> = Promise.resolve();
+  #countdown = new HoldCountdown(this, (moment) => (this.announcement = this.t(moment)));
   #focusTarget: string | undefined;
 
   constructor() {
@@ -122,7 +121,6 @@ export class TcrmBooking extends TcrmElement {
     this.timeZone = browserTimeZone();
     this.step = 'loading';
     this.busy = false;
-    this.remaining = 0;
     this.announcement = '';
   }
 
@@ -155,11 +153,6 @@ export class TcrmBooking extends TcrmElement {
 
   get today(): string {
     return localDate(this.timeZone, Date.now());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopCountdown();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -261,8 +254,19 @@ export class TcrmBooking extends TcrmElement {
     void this.loadSlots();
   }
 
+  /** PageDown/PageUp in the grid: the other week, focus back in its grid. */
+  async stepWeekFromGrid(weeks: number): Promise<void> {
+    if (weeks < 0 && this.weekStart <= this.today) return;
+    this.moveWeek(weeks);
+    await this.#focusGrid();
+  }
+
   /** Fetches the shown week's free times; a newer request wins over an older one. */
-  async loadSlots(): Promise<void> {
+  loadSlots(): Promise<void> {
+    return (this.#pendingSlots = this.#fetchSlots());
+  }
+
+  async #fetchSlots(): Promise<void> {
     const type = this.type;
     if (!type) return;
     const request = ++this.#slotRequest;
@@ -316,18 +320,25 @@ export class TcrmBooking extends TcrmElement {
     this.dispatchEvent(new TcrmSlotHeldEvent({ holdId, startsAt, endsAt, expiresAt }));
     this.details ??= await loadDetails();
     this.step = 'details';
-    this.#startCountdown();
+    this.#countdown.start(this.hold.expiresAt);
     this.focusAfterRender('#step-title');
   }
 
   /** Back to the grid with fresh times (and a message), focus on the grid. */
   async backToTimes(notice?: BookingMessageKey): Promise<void> {
-    this.#stopCountdown();
+    this.#countdown.stop();
     this.hold = undefined;
     this.notice = notice;
     this.step = 'time';
     if (notice) this.announcement = '';
     await this.loadSlots();
+    await this.#focusGrid();
+  }
+
+  /** Once the week's times are in: focus the grid, or the week's heading when there are none. */
+  async #focusGrid(): Promise<void> {
+    // A newer request (another week, zone or clinician) replaces the pending one.
+    while (this.slots === undefined) await this.#pendingSlots;
     await this.updateComplete;
     const grid = this.renderRoot.querySelector<TcrmSlotGrid>('tcrm-slot-grid');
     if (grid) {
@@ -338,7 +349,7 @@ export class TcrmBooking extends TcrmElement {
 
   /** The booking went through (or is off to payment). */
   finish(booking: Booking): void {
-    this.#stopCountdown();
+    this.#countdown.stop();
     this.hold = undefined;
     this.booking = booking;
     this.notice = undefined;
@@ -350,32 +361,6 @@ export class TcrmBooking extends TcrmElement {
     this.booking = undefined;
     this.paymentReturn = undefined;
     this.showTypes();
-  }
-
-  #startCountdown(): void {
-    this.#stopCountdown();
-    this.#warned = false;
-    this.#tick();
-    this.#timer = setInterval(() => this.#tick(), 1000);
-  }
-
-  #stopCountdown(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  // The visible countdown changes every second but is not a live region;
-  // screen readers hear it twice: two minutes before and at expiry.
-  #tick(): void {
-    if (!this.hold) return;
-    this.remaining = Math.max(0, Date.parse(this.hold.expiresAt) - Date.now());
-    if (this.remaining <= 0) {
-      this.#stopCountdown();
-      this.announcement = this.t('expired');
-    } else if (this.remaining <= WARN_MS && !this.#warned) {
-      this.#warned = true;
-      this.announcement = this.t('twoMinutes');
-    }
   }
 
   protected override render() {

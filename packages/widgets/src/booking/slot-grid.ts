@@ -22,10 +22,11 @@ interface Day {
  * order (roving tabindex); arrows move within a day (left/right follow the
  * reading direction) and between days (up/down keep the column as far as
  * the day allows), Home/End go to the day's ends, Ctrl+Home/End to the
- * week's. Each button's accessible name carries the date and the time, so
+ * week's, PageDown/PageUp ask for the next/previous week. Each button's accessible name carries the date and the time, so
  * a screen reader never reads a bare "9:00 AM". Internal to `<tcrm-booking>`.
  *
  * @fires tcrm-slot-select - Not composed; `detail` is the chosen {@link GridSlot}.
+ * @fires tcrm-week-step - Not composed; `detail` is +1 (PageDown) or -1 (PageUp).
  * @csspart day - A day's row; `day-label` its header; `slot` each time button.
  */
 export class TcrmSlotGrid extends LitElement {
@@ -164,6 +165,14 @@ export class TcrmSlotGrid extends LitElement {
       case 'ArrowUp':
         if (row > 0) next = [row - 1, Math.min(col, last(row - 1))];
         break;
+      case 'PageDown':
+      case 'PageUp':
+        // As in a date picker: the next or previous week (the booking widget loads it).
+        event.preventDefault();
+        this.dispatchEvent(
+          new CustomEvent<number>('tcrm-week-step', { detail: event.key === 'PageDown' ? 1 : -1 }),
+        );
+        return;
       case 'Home':
         next = event.ctrlKey ? [0, 0] : [row, 0];
         break;
