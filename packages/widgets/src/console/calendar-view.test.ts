@@ -198,7 +198,7 @@ describe('staff console: calendar', () => {
 
     // 4. The calendar's day view of that practice date lists it, in practice time.
     location.hash = `#/calendar?view=day&date=${booked.practiceDate}`;
-    const r = await row(app, booked.appointmentId);
+    let r = await row(app, booked.appointmentId);
     expect(r.dataset['status']).to.equal('requested');
     expect(text(r.querySelector('[data-testid="appointment-client"]'))).to.equal(
       'Marisol Quintero',
@@ -214,6 +214,23 @@ describe('staff console: calendar', () => {
     expect(allByTestId(app, 'calendar-day').map((d) => d.dataset['date'])).to.deep.equal([
       booked.practiceDate,
     ]);
+
+    // Another clinician's calendar does not have it; this clinician's does.
+    const filter = byTestId<HTMLSelectElement>(app, 'calendar-clinician')!;
+    const pick = (id: string) => {
+      filter.value = id;
+      filter.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    };
+    pick(booking.clinicianIds[0]!);
+    await waitUntil(
+      () =>
+        !allByTestId(app, 'appointment-row').some(
+          (x) => x.dataset['appointmentId'] === booked.appointmentId,
+        ),
+      'filtered out',
+    );
+    pick(clinician.userId);
+    r = await row(app, booked.appointmentId); // the table was rebuilt
 
     // 5. Approve: the row, the live region, focus, and the server agree.
     const approve = r.querySelector<HTMLButtonElement>('[data-testid="appointment-approve"]')!;

@@ -21,6 +21,7 @@ export const bookingEn = {
   'calendar.today': 'Today',
   'calendar.next': 'Next',
   'calendar.range': 'Showing {range}',
+  'calendar.allClinicians': 'All clinicians',
   'calendar.time': 'Time',
   'calendar.client': 'Client',
   'calendar.type': 'Type',

@@ -19,6 +19,7 @@ export const bookingEs: Readonly<Record<keyof typeof bookingEn, string>> = {
   'calendar.today': 'Hoy',
   'calendar.next': 'Siguiente',
   'calendar.range': 'Mostrando {range}',
+  'calendar.allClinicians': 'Todos los profesionales',
   'calendar.time': 'Hora',
   'calendar.client': 'Cliente',
   'calendar.type': 'Tipo',

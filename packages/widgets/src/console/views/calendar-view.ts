@@ -11,6 +11,7 @@ import {
   startOfDay,
   weekStart,
   type Appointment,
+  type Clinician,
 } from './booking-shared.js';
 
 export type CalendarMode = 'day' | 'week';
@@ -34,6 +35,8 @@ export class ConsoleCalendarView extends ConsoleView {
     confirming: { state: true },
     busy: { state: true },
     error: { state: true },
+    clinicians: { state: true },
+    clinicianFilter: { state: true },
   };
 
   declare mode: CalendarMode;
@@ -45,6 +48,9 @@ export class ConsoleCalendarView extends ConsoleView {
   declare confirming: string | null;
   declare busy: string | null;
   declare error: string;
+  declare clinicians: readonly Clinician[];
+  /** '' = everyone the member may see (the server narrows a clinician to their own anyway). */
+  declare clinicianFilter: string;
 
   #typeNames = new Map<string, string>();
   #clinicianNames = new Map<string, string>();
@@ -61,6 +67,8 @@ export class ConsoleCalendarView extends ConsoleView {
     this.confirming = null;
     this.busy = null;
     this.error = '';
+    this.clinicians = [];
+    this.clinicianFilter = '';
   }
 
   get #zone(): string {
@@ -76,7 +84,12 @@ export class ConsoleCalendarView extends ConsoleView {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ctx') && !changed.get('ctx')) void this.#loadNames();
-    if (changed.has('ctx') || changed.has('mode') || changed.has('date')) {
+    if (
+      changed.has('ctx') ||
+      changed.has('mode') ||
+      changed.has('date') ||
+      changed.has('clinicianFilter')
+    ) {
       void this.#load(this.#announceNext);
       this.#announceNext = false;
     }
@@ -89,6 +102,7 @@ export class ConsoleCalendarView extends ConsoleView {
     ]);
     this.#typeNames = new Map(types.map((t) => [t.id, t.name]));
     this.#clinicianNames = new Map(clinicians.map((c) => [c.id, c.name]));
+    this.clinicians = clinicians;
     this.requestUpdate();
   }
 
@@ -99,6 +113,7 @@ export class ConsoleCalendarView extends ConsoleView {
       const rows = await this.ctx.api.booking.appointments.list.query({
         from: new Date(startOfDay(this.#zone, days[0]!)).toISOString(),
         to: new Date(startOfDay(this.#zone, addDays(days.at(-1)!, 1))).toISOString(),
+        ...(this.clinicianFilter ? { clinicianId: this.clinicianFilter } : {}),
       });
       if (load !== this.#loads) return; // a later range was asked for meanwhile
       this.appointments = rows;
@@ -211,6 +226,7 @@ export class ConsoleCalendarView extends ConsoleView {
           </button>
         </div>
       </div>
+      ${this.clinicians.length > 1 ? this.#filter() : nothing}
       <p data-testid="calendar-range">${this.#rangeText()}</p>
       <p class="error" role="alert" data-testid="calendar-error">${this.error}</p>
       ${
@@ -219,6 +235,31 @@ export class ConsoleCalendarView extends ConsoleView {
           : days.map((day) => this.#day(day))
       }
     </section>`;
+  }
+
+  /** Only for members who manage several calendars and can name them (owners). */
+  #filter() {
+    return html`<div class="row">
+      <label for="calendar-clinician">${this.t('booking.clinician')}</label>
+      <select
+        id="calendar-clinician"
+        data-testid="calendar-clinician"
+        @change=${(e: Event) => {
+          this.#announceNext = true;
+          this.clinicianFilter = (e.target as HTMLSelectElement).value;
+        }}
+      >
+        <option value="" ?selected=${!this.clinicianFilter}>
+          ${this.t('calendar.allClinicians')}
+        </option>
+        ${this.clinicians.map(
+          (c) =>
+            html`<option value=${c.id} ?selected=${c.id === this.clinicianFilter}>
+              ${c.name}
+            </option>`,
+        )}
+      </select>
+    </div>`;
   }
 
   #day(day: string) {
