@@ -30,12 +30,19 @@ export async function enqueueLifecycleJob(
 }
 
 /** A freed time, described by ids and instants only. */
+export type FreedSlot = {
+  practiceId: string;
+  appointmentTypeId: string;
+  clinicianId: string;
+  startsAt: string;
+};
+
 export function slotFreedPayload(a: {
   practiceId: string;
   appointmentTypeId: string;
   clinicianId: string;
   startsAt: Date;
-}): Record<string, string> {
+}): FreedSlot {
   return {
     practiceId: a.practiceId,
     appointmentTypeId: a.appointmentTypeId,

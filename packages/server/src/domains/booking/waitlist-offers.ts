@@ -19,20 +19,19 @@ import { TRANSACTION_OPTIONS } from './hold-slot.js';
 import { bookableWindow } from './availability/slots.js';
 import { EXCLUSION_VIOLATION, hasSqlState } from './pg-errors.js';
 import { DomainError } from '../../errors.js';
-import { enqueueLifecycleJob, LIFECYCLE_JOBS, slotFreedPayload } from './lifecycle-jobs.js';
+import {
+  enqueueLifecycleJob,
+  LIFECYCLE_JOBS,
+  slotFreedPayload,
+  type FreedSlot,
+} from './lifecycle-jobs.js';
 import { practiceTime } from './booking-mail.js';
+import { BOOKING_JOBS } from './booking-jobs.js';
 
 export const WAITLIST_JOBS = {
   offerMail: 'waitlist.offer_mail',
   offerLapsed: 'waitlist.offer_lapsed',
 } as const;
-
-interface FreedSlot {
-  practiceId: string;
-  appointmentTypeId: string;
-  clinicianId: string;
-  startsAt: string;
-}
 
 interface OfferJob {
   entryId: string;
@@ -249,6 +248,15 @@ async function recheckLapseAt(
 export function registerWaitlistJobs(services: AppServices, queue: JobQueue = services.jobs): void {
   queue.register(LIFECYCLE_JOBS.slotFreed, async (payload) => {
     await offerFreedSlot(services, payload as FreedSlot);
+  });
+  // A declined request frees its time too (the staff calendar enqueues ids only).
+  queue.register(BOOKING_JOBS.declined, async (payload) => {
+    const { appointmentId, practiceId } = payload as { appointmentId: string; practiceId: string };
+    const a = await services.prisma.appointment.findFirst({
+      where: { id: appointmentId, practiceId, status: 'cancelled' },
+      select: { practiceId: true, appointmentTypeId: true, clinicianId: true, startsAt: true },
+    });
+    if (a) await offerFreedSlot(services, slotFreedPayload(a));
   });
   queue.register(WAITLIST_JOBS.offerMail, (payload) => sendOffer(services, payload as OfferJob));
   queue.register(WAITLIST_JOBS.offerLapsed, (payload) => lapseOffer(services, payload as OfferJob));

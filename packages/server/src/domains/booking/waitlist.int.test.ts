@@ -61,22 +61,18 @@ describe('booking.waitlist', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Someone books TUE_10 and cancels it.
-    const hold = await w
-      .widget()
-      .booking.hold({
-        appointmentTypeId: w.type.id,
-        clinicianId: w.clinician.userId,
-        startsAt: TUE_10,
-      });
+    const hold = await w.widget().booking.hold({
+      appointmentTypeId: w.type.id,
+      clinicianId: w.clinician.userId,
+      startsAt: TUE_10,
+    });
     await w
       .widget({ idempotencyKey: 'waitlist-booker-1' })
       .booking.confirm({ holdToken: hold.holdToken, client: person(41) });
     await drain();
-    await w
-      .widget()
-      .booking.manage.cancel({
-        token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()),
-      });
+    await w.widget().booking.manage.cancel({
+      token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()),
+    });
     await drain();
 
     const [e1, e2] = await entries(w.practice.practiceId);
@@ -97,13 +93,11 @@ describe('booking.waitlist', () => {
     expect(mail1.text).not.toMatch(/Canary|Consultation/);
     // The time is not on offer to anyone else meanwhile.
     await expect(
-      w
-        .widget()
-        .booking.hold({
-          appointmentTypeId: w.type.id,
-          clinicianId: w.clinician.userId,
-          startsAt: TUE_10,
-        }),
+      w.widget().booking.hold({
+        appointmentTypeId: w.type.id,
+        clinicianId: w.clinician.userId,
+        startsAt: TUE_10,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // The first offer lapses: the second entry gets the time.
@@ -149,39 +143,75 @@ describe('booking.waitlist', () => {
 
   it('offers nothing when no entry matches the freed time', async () => {
     const w = await bookingWorld(app);
+    await w.widget().booking.waitlist.join({
+      appointmentTypeId: w.type.id,
+      from: '2026-03-04T00:00:00Z',
+      to: '2026-03-05T00:00:00Z',
+      email: 'later@example.test',
+    });
+    const hold = await w.widget().booking.hold({
+      appointmentTypeId: w.type.id,
+      clinicianId: w.clinician.userId,
+      startsAt: TUE_10,
+    });
+    await w
+      .widget({ idempotencyKey: 'waitlist-nomatch-1' })
+      .booking.confirm({ holdToken: hold.holdToken, client: person(44) });
+    await w.widget().booking.manage.cancel({
+      token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()),
+    });
+    await drain();
+    expect((await entries(w.practice.practiceId)).map((e) => e.status)).toEqual(['waiting']);
+    const again = await w.widget().booking.hold({
+      appointmentTypeId: w.type.id,
+      clinicianId: w.clinician.userId,
+      startsAt: TUE_10,
+    });
+    expect(again.holdId).toBeTruthy();
+  });
+});
+
+describe('booking.waitlist after a declined request', () => {
+  it('offers the time of a declined request-to-book appointment to the waitlist', async () => {
+    const w = await bookingWorld(app);
+    const requestType = await w.createType({
+      name: 'Intake request',
+      bookingMode: 'request',
+      durationMinutes: 50,
+      modality: 'telehealth',
+    });
     await w
       .widget()
       .booking.waitlist.join({
-        appointmentTypeId: w.type.id,
-        from: '2026-03-04T00:00:00Z',
-        to: '2026-03-05T00:00:00Z',
-        email: 'later@example.test',
+        appointmentTypeId: requestType.id,
+        ...range,
+        email: 'after-decline@example.test',
       });
     const hold = await w
       .widget()
       .booking.hold({
-        appointmentTypeId: w.type.id,
+        appointmentTypeId: requestType.id,
         clinicianId: w.clinician.userId,
         startsAt: TUE_10,
       });
     await w
-      .widget({ idempotencyKey: 'waitlist-nomatch-1' })
-      .booking.confirm({ holdToken: hold.holdToken, client: person(44) });
-    await w
-      .widget()
-      .booking.manage.cancel({
-        token: issueManageToken(app.config, hold.holdId, new Date(TUE_10), app.clock.now()),
-      });
+      .widget({ idempotencyKey: 'waitlist-request-1' })
+      .booking.confirm({ holdToken: hold.holdToken, client: person(45) });
     await drain();
     expect((await entries(w.practice.practiceId)).map((e) => e.status)).toEqual(['waiting']);
-    const again = await w
-      .widget()
-      .booking.hold({
-        appointmentTypeId: w.type.id,
-        clinicianId: w.clinician.userId,
-        startsAt: TUE_10,
-      });
-    expect(again.holdId).toBeTruthy();
+    await w.staff.booking.appointments.decline({ appointmentId: hold.holdId });
+    await drain();
+    const [entry] = await entries(w.practice.practiceId);
+    expect(entry!.status).toBe('offered');
+    const offered = await app.services.prisma.appointment.findUniqueOrThrow({
+      where: { id: entry!.offeredAppointmentId! },
+    });
+    expect(offered).toMatchObject({
+      status: 'held',
+      startsAt: new Date(TUE_10),
+      appointmentTypeId: requestType.id,
+    });
+    await smtp.waitFor((m) => m.to.includes('after-decline@example.test'));
   });
 });
 
