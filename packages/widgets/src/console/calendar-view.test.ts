@@ -266,6 +266,7 @@ describe('staff console: calendar', () => {
     expect(focused()).to.equal(yes);
     byTestId(app, 'appointment-decline-keep')!.click();
     await waitUntil(() => !byTestId(app, 'appointment-decline-confirm'), 'kept');
+    expect(focused()).to.equal(r.querySelector('[data-testid="appointment-decline"]'));
     expect(await serverStatus(booked.appointmentId, booked.startsAt)).to.equal('requested');
     r.querySelector<HTMLElement>('[data-testid="appointment-decline"]')!.click();
     (await find(app, 'appointment-decline-confirm')).click();

@@ -327,7 +327,16 @@ export class ConsoleCalendarView extends ConsoleView {
         <button
           class="secondary"
           data-testid="appointment-decline-keep"
-          @click=${() => (this.confirming = null)}
+          @click=${async () => {
+            // The question goes away: put focus back on the Decline button that asked it.
+            this.confirming = null;
+            await this.updateComplete;
+            this.renderRoot
+              .querySelector<HTMLElement>(
+                `tr[data-appointment-id="${a.id}"] [data-testid="appointment-decline"]`,
+              )
+              ?.focus();
+          }}
         >
           ${this.t('calendar.keep')}
         </button>
