@@ -44,7 +44,7 @@ export function confirmBooking(
   host: Element,
   session: ClientSession | undefined,
   idempotencyKey: string,
-  input: { holdToken: string; client: ClientDetails },
+  input: { holdToken: string; client: ClientDetails; returnUrl: string },
 ): Promise<Booking> {
   const connection = connectionOf(host);
   if (!connection) return Promise.reject(new TcrmApiError('Not configured'));

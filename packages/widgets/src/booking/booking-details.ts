@@ -157,14 +157,25 @@ function onFailure(host: TcrmBooking, error: unknown): void {
   if (code === 'CONFLICT') return void host.backToTimes('taken');
   if (reason === 'hold_expired' || code === 'NOT_FOUND') return void host.backToTimes('expired');
   const key: BookingMessageKey =
-    code === 'UNAUTHORIZED'
-      ? 'confirm.verify'
-      : code === 'PRECONDITION_FAILED'
-        ? 'confirm.eligibility'
-        : code === 'VALIDATION_FAILED' || code === 'BAD_REQUEST'
-          ? 'confirm.invalid'
-          : 'confirm.failed';
+    reason === 'payments_not_configured'
+      ? 'confirm.payment'
+      : code === 'UNAUTHORIZED'
+        ? 'confirm.verify'
+        : code === 'PRECONDITION_FAILED'
+          ? 'confirm.eligibility'
+          : code === 'VALIDATION_FAILED' || code === 'BAD_REQUEST'
+            ? 'confirm.invalid'
+            : 'confirm.failed';
   host.notice = key;
+}
+
+/** This page, without a previous payment's outcome in the query or any fragment. */
+function returnUrl(): string {
+  const url = new URL(location.href);
+  for (const name of ['booking', 'status', 'tcrm-checkout', 'appointment'])
+    url.searchParams.delete(name);
+  url.hash = '';
+  return url.href;
 }
 
 async function submit(host: TcrmBooking, form: HTMLFormElement): Promise<void> {
@@ -180,7 +191,8 @@ async function submit(host: TcrmBooking, form: HTMLFormElement): Promise<void> {
     email: value('email'),
     ...(value('phone') ? { phone: value('phone') } : {}),
   };
-  const input = { holdToken: hold.holdToken, client };
+  // Where Stripe Checkout sends the client back (the server adds ?booking=…&status=…).
+  const input = { holdToken: hold.holdToken, client, returnUrl: returnUrl() };
   // One key per attempt: the same details again (a retry) reuse it.
   const payload = JSON.stringify(input);
   let attempt = attempts.get(host);

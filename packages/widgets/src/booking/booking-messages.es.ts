@@ -52,6 +52,8 @@ export const bookingEs: BookingCatalogue = {
   'confirm.invalid': 'Revise sus datos, por favor.',
   'confirm.verify':
     'Esta cita requiere un correo verificado. Comuníquese con la consulta para reservarla.',
+  'confirm.payment':
+    'El pago en línea no está disponible ahora. Comuníquese con la consulta para reservar.',
   'confirm.eligibility': 'Esta cita no está disponible para usted. Elija otra, por favor.',
   'done.booked': 'Su cita está reservada',
   'done.requested': 'Solicitud enviada',

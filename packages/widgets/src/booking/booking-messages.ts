@@ -54,6 +54,8 @@ export const bookingEn = {
   'confirm.invalid': 'Please check your details.',
   'confirm.verify':
     'This appointment needs a verified e-mail address. Please contact the practice to book it.',
+  'confirm.payment':
+    'Online payment is not available right now. Please contact the practice to book.',
   'confirm.eligibility': 'This appointment is not available for you. Please choose another one.',
   'done.booked': 'You are booked',
   'done.requested': 'Request sent',
