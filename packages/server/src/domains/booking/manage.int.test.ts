@@ -221,13 +221,11 @@ describe('booking.manage', () => {
   it('without Stripe configured, a type with a deposit cannot be confirmed (nothing written) and /webhooks/stripe is 404', async () => {
     const w = await bookingWorld(app);
     const paid = await w.createType({ name: 'Deposit', priceCents: 5_000, depositCents: 1_000 });
-    const hold = await w
-      .widget()
-      .booking.hold({
-        appointmentTypeId: paid.id,
-        clinicianId: w.clinician.userId,
-        startsAt: TUE_10,
-      });
+    const hold = await w.widget().booking.hold({
+      appointmentTypeId: paid.id,
+      clinicianId: w.clinician.userId,
+      startsAt: TUE_10,
+    });
     await expect(
       w
         .widget({ idempotencyKey: 'no-stripe-1' })
@@ -247,5 +245,24 @@ describe('booking.manage', () => {
       headers: { 'stripe-signature': 't=1,v1=x' },
     });
     expect(res.status).toBe(404);
+  });
+
+  it('lets exactly one of two concurrent reschedules into the same time win; the loser keeps its booking', async () => {
+    const w = await bookingWorld(app);
+    const one = await booked(w, TUE_10);
+    const two = await booked(w, TUE_13);
+    const results = await Promise.allSettled([
+      w.widget().booking.manage.reschedule({ token: one.token, startsAt: TUE_11 }),
+      w.widget().booking.manage.reschedule({ token: two.token, startsAt: TUE_11 }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: 'CONFLICT' });
+    const statuses = [await statusOf(one.id), await statusOf(two.id)].sort();
+    expect(statuses).toEqual(['cancelled', 'confirmed']);
+    const atEleven = await app.services.prisma.appointment.count({
+      where: { clinicianId: w.clinician.userId, startsAt: new Date(TUE_11), status: 'confirmed' },
+    });
+    expect(atEleven).toBe(1);
   });
 });

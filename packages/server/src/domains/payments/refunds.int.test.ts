@@ -133,4 +133,25 @@ describe('refunds on cancellation', () => {
       ]),
     );
   });
+
+  it('moves a paid deposit with a rescheduled booking, and refunds it when the new booking is cancelled', async () => {
+    const { w, appointmentId, token } = await paidBooking(2_000);
+    const moved = await w
+      .widget()
+      .booking.manage.reschedule({ token, startsAt: '2026-03-03T16:00:00.000Z' });
+    const payment = await h.app.services.prisma.payment.findFirstOrThrow({
+      where: { stripeCheckoutSessionId: { not: null }, appointmentId: moved.appointmentId },
+    });
+    expect(payment).toMatchObject({ status: 'paid', amountCents: 3_000 });
+    expect(await h.app.services.prisma.payment.count({ where: { appointmentId } })).toBe(0);
+    expect((await w.widget().booking.manage.get({ token: moved.manageToken })).paidCents).toBe(
+      3_000,
+    );
+    await w.widget().booking.manage.cancel({ token: moved.manageToken });
+    await drainJobs();
+    expect(refundsFor(appointmentId).map((x) => x.amount)).toEqual([]);
+    expect(
+      h.fake.refunds.filter((x) => x.metadata.paymentId === payment.id).map((x) => x.amount),
+    ).toEqual([3_000]);
+  });
 });
