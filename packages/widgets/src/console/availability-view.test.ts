@@ -201,6 +201,15 @@ describe('staff console: availability', () => {
     expect(text(byTestId(app, 'console-status'))).to.equal('Time off removed.');
   });
 
+  it('tells front desk it cannot list clinicians (auth.staff.list is owner-only)', async function () {
+    this.timeout(20_000);
+    const app = await mountConsole({ hash: '#/availability' });
+    await signIn(app, await newStaff('front_desk'));
+    const notice = await find(app, 'availability-no-clinicians', 10_000);
+    expect(text(notice)).to.contain('Ask an owner');
+    expect(byTestId(app, 'weekly-hours')).to.equal(undefined);
+  });
+
   it('lets a clinician edit only their own hours', async function () {
     this.timeout(20_000);
     const me = await newStaff('clinician');
