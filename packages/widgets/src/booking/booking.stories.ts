@@ -115,19 +115,22 @@ async function drive(el: TcrmBooking, to: 'details' | 'done'): Promise<void> {
   }
 }
 
-const booking = (type: string) =>
+// The widget is its own provider here (it has a publishable key), so it
+// takes the toolbar's theme itself, as the intake form's stories do.
+const booking = (type: string, theme: unknown) =>
   html`<tcrm-booking
     publishable-key="pk_storybook"
     api-url=${DEMO_API}
     appointment-type=${type}
+    appearance=${JSON.stringify({ theme: theme ?? 'light' })}
   ></tcrm-booking>`;
 
 const meta: Meta = { title: 'Booking', component: 'tcrm-booking' };
 export default meta;
 
 const story = (type: string, to?: 'details' | 'done'): StoryObj => ({
-  render: () => {
-    const template = booking(type);
+  render: (_args, context) => {
+    const template = booking(type, context.globals['theme']);
     if (to)
       requestAnimationFrame(() => {
         const el = document.querySelector('tcrm-booking');
