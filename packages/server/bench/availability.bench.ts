@@ -4,7 +4,10 @@
 // against baselines measured in the same run (SELECT 1 through the same
 // Prisma client; GET /healthz over the same HTTP stack).
 //
-//   npx tsx bench/availability.bench.ts <out.json> [calls=200]
+//   npx tsx bench/availability.bench.ts <out.json> [calls=200] [--redis]
+//
+// --redis keeps the per-IP rate limit in Redis at 127.0.0.1:6379 (as a
+// multi-instance deployment would) instead of a PostgreSQL write per request.
 //
 // Needs the PostgreSQL of DESIGN.md (127.0.0.1:5432, or TEST_PG_ADMIN_URL);
 // creates a fresh database and drops it afterwards.
@@ -22,8 +25,10 @@ import { findAvailability } from '../src/domains/booking/availability/find-avail
 import { SCHEDULE_SQL } from '../src/domains/booking/availability/load-schedules.js';
 import { createTestDatabase } from '../test/support/database.js';
 
-const outPath = process.argv[2];
-const CALLS = Number(process.argv[3] ?? 200);
+const args = process.argv.slice(2).filter((a) => a !== '--redis');
+const useRedis = process.argv.includes('--redis');
+const outPath = args[0];
+const CALLS = Number(args[1] ?? 200);
 if (!outPath) {
   console.error('usage: tsx bench/availability.bench.ts <out.json> [calls]');
   process.exit(2);
@@ -83,6 +88,7 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
   APP_SECRET: 'bench-secret-bench-secret-bench-secret',
+  ...(useRedis ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {}),
 });
 const app = await createApp(config, {
   clock: new ManualClock(NOW),
@@ -137,6 +143,13 @@ try {
     return res.arrayBuffer();
   };
   const callHealth = async () => (await fetch(`${base}/healthz`)).arrayBuffer();
+  // The floor of any widget procedure: publishable key, per-IP rate limit (a
+  // PostgreSQL write here), tRPC, one small query.
+  const callClinicians = async () => {
+    const res = await fetch(`${base}/trpc/booking.clinicians`, { headers });
+    if (res.status !== 200) throw new Error(`clinicians HTTP ${res.status}`);
+    return res.arrayBuffer();
+  };
   const select1 = () => prisma.$queryRaw`SELECT 1`;
 
   /** PostgreSQL's own execution time for the schedule query, and whether it used the constraint's index. */
@@ -155,11 +168,12 @@ try {
   const phase = async (label: string) => {
     const baseline = await measure(select1);
     const health = await measure(callHealth);
+    const publicFloor = await measure(callClinicians);
     const engine = await measure(callEngine);
     const viaHttp = await measure(callHttp);
     const rows = (await database.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM "Appointment"'))[0]!.n;
     const slotsReturned = (await callEngine()).slots.length;
-    return { label, appointmentsInTable: Number(rows), slotsReturned, baselineSelect1: baseline, baselineHealthz: health, engine, http: viaHttp, plan: await plan() };
+    return { label, appointmentsInTable: Number(rows), slotsReturned, baselineSelect1: baseline, baselineHealthz: health, publicProcedureFloor: publicFloor, engine, http: viaHttp, plan: await plan() };
   };
 
   const small = await phase(`${IN_WINDOW} in window`);
@@ -191,6 +205,7 @@ try {
     // Other work on the machine inflates every figure; the ratios are what compare.
     machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg() },
     calls: CALLS,
+    rateLimitStore: useRedis ? 'redis' : 'postgres',
     windowDays: WINDOW_DAYS,
     targetP99Ms: 25,
     phases: [small, large, unmerged].map((p) => ({
@@ -219,6 +234,7 @@ try {
     console.log(`-- ${p.label}: ${p.appointmentsInTable} rows in table, ${p.slotsReturned} free slots returned`);
     console.log(row('SELECT 1 via Prisma (baseline)', p.baselineSelect1));
     console.log(row('GET /healthz over HTTP (baseline)', p.baselineHealthz));
+    console.log(row('GET /trpc/booking.clinicians (widget floor)', p.publicProcedureFloor, p.baselineHealthz));
     console.log(row('findAvailability (queries + compute)', p.engine, p.baselineSelect1));
     console.log(row('GET /trpc/booking.availability (HTTP)', p.http, p.baselineHealthz));
     console.log(row(`  of which PostgreSQL executes the schedule query`, p.plan.executionMs) + (p.plan.usesExclusionIndex ? '  (GiST Appointment_no_overlap)' : '  (NO INDEX)'));
