@@ -8,6 +8,7 @@ import type { AppServices } from '../../services.js';
 import { hashPassword } from '../auth/password.js';
 import { provisionPractice } from './provision.js';
 import { seedDemoIntakeForm } from '../intake/demo-form.js';
+import { seedDemoSchedule } from '../booking/demo-schedule.js';
 
 export const DEMO_SLUG = 'harbor-light';
 
@@ -40,6 +41,7 @@ export async function seedDemoPractice(services: AppServices, origins: string[])
     select: { id: true },
   });
   await seedDemoIntakeForm(services, demo.practiceId, demo.ownerId);
+  await seedDemoSchedule(services, demo.practiceId, clinician.id);
   await services.audit.record({
     practiceId: demo.practiceId,
     actor: { type: 'system' },
