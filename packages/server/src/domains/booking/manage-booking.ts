@@ -19,6 +19,8 @@ import { enqueueLifecycleJob, LIFECYCLE_JOBS, slotFreedPayload } from './lifecyc
 import { issueManageToken, invalidManageLink } from './manage-link.js';
 
 const ACTIVE = ['confirmed', 'requested'] as const;
+/** PostgreSQL's deadlock SQLSTATE, and Prisma's code for it (write conflict or deadlock). */
+const DEADLOCK = ['40P01', 'P2034'];
 
 const managedSelect = {
   id: true,
@@ -213,8 +215,8 @@ export async function rescheduleManagedAppointment(
   ) {
     throw notOffered('outside_booking_window');
   }
-  try {
-    const moved = await services.prisma.$transaction(async (tx) => {
+  const attempt = () =>
+    services.prisma.$transaction(async (tx) => {
       const released = await tx.appointment.updateMany({
         where: { id: current.id, status: current.status },
         data: { status: 'cancelled', cancelReason: 'rescheduled', cancelledAt: now },
@@ -261,16 +263,24 @@ export async function rescheduleManagedAppointment(
       );
       return row;
     }, TRANSACTION_OPTIONS);
-    return {
-      appointmentId: moved.id,
-      previousAppointmentId: current.id,
-      status: current.status,
-      startsAt: moved.startsAt.toISOString(),
-      endsAt: moved.endsAt.toISOString(),
-      manageToken: issueManageToken(services.config, moved.id, moved.startsAt, now),
-    };
-  } catch (err) {
-    if (hasSqlState(err, EXCLUSION_VIOLATION)) throw slotTaken();
-    throw err;
+  for (let tries = 1; ; tries++) {
+    try {
+      const moved = await attempt();
+      return {
+        appointmentId: moved.id,
+        previousAppointmentId: current.id,
+        status: current.status,
+        startsAt: moved.startsAt.toISOString(),
+        endsAt: moved.endsAt.toISOString(),
+        manageToken: issueManageToken(services.config, moved.id, moved.startsAt, now),
+      };
+    } catch (err) {
+      if (hasSqlState(err, EXCLUSION_VIOLATION)) throw slotTaken();
+      // Two transactions claiming overlapping times can deadlock on the EXCLUDE
+      // index (each waits for the other's insert) and PostgreSQL aborts one.
+      // Running it again gives the real answer: usually 23P01, slot taken.
+      if (DEADLOCK.some((code) => hasSqlState(err, code)) && tries < 3) continue;
+      throw err;
+    }
   }
 }
