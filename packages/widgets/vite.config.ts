@@ -5,7 +5,7 @@
 // Lazy parts (the Spanish catalogue) stay separate chunks in both.
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig } from 'vite';
-import { ELEMENT_ENTRIES, SCRIPT_BUNDLE } from './build-entries.mjs';
+import { ELEMENT_ENTRIES, noPreloadHelper, SCRIPT_BUNDLE } from './build-entries.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,6 +15,7 @@ export function widgetBuild(input: Record<string, string>, emptyOutDir: boolean)
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [noPreloadHelper],
     esbuild: { legalComments: 'none' },
     build: {
       outDir: 'dist',
@@ -40,9 +41,12 @@ export function widgetBuild(input: Record<string, string>, emptyOutDir: boolean)
 
 const scriptBundle = widgetBuild({ [SCRIPT_BUNDLE.name]: SCRIPT_BUNDLE.entry }, false);
 
+const elementBuild = widgetBuild(ELEMENT_ENTRIES, true);
+
 export default defineConfig({
-  ...widgetBuild(ELEMENT_ENTRIES, true),
+  ...elementBuild,
   plugins: [
+    ...(elementBuild.plugins ?? []),
     {
       name: 'tcrm-script-bundle',
       apply: 'build',

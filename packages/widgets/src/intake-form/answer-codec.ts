@@ -58,35 +58,3 @@ export function answerFromField(
       return String(raw) === '' ? undefined : String(raw);
   }
 }
-
-/** The field element's value for a stored answer (resume, prefill). */
-export function fieldFromAnswer(field: FormField, answer: unknown): FieldValue | undefined {
-  if (answer === undefined || answer === null) return undefined;
-  switch (field.type) {
-    case 'multi_choice':
-      return Array.isArray(answer) ? answer.map(String) : undefined;
-    case 'yes_no':
-      return answer === true ? 'yes' : answer === false ? 'no' : undefined;
-    case 'likert':
-      return typeof answer === 'object'
-        ? Object.fromEntries(Object.entries(answer).map(([k, v]) => [k, String(v)]))
-        : undefined;
-    case 'address': {
-      if (typeof answer !== 'object') return undefined;
-      const a = answer as Partial<AddressAnswer>;
-      return {
-        line1: a.line1 ?? '',
-        line2: a.line2 ?? '',
-        city: a.city ?? '',
-        region: a.region ?? '',
-        postalCode: a.postalCode ?? '',
-        country: a.country ?? field.countries?.[0] ?? 'US',
-      };
-    }
-    case 'signature':
-    case 'file_upload':
-      return undefined;
-    default:
-      return String(answer);
-  }
-}

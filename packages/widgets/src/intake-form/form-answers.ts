@@ -1,13 +1,6 @@
 // The answers of the form as the definition types them, put together from
 // the field elements' values and the uploads, and the subsets that are sent.
-import {
-  effectiveAnswers,
-  formFields,
-  validateAnswers,
-  type FieldErrors,
-  type FormAnswers,
-  type FormDefinition,
-} from '@therapycrm/plugin-sdk/forms';
+import { formFields, type FieldErrors, type FormDefinition } from '@therapycrm/plugin-sdk/forms';
 import { answerFromField, type FieldValue } from './answer-codec.js';
 import type { UploadedFile } from './render-item.js';
 
@@ -41,25 +34,6 @@ export function answersOf(
     if (answer !== undefined) answers[field.id] = answer;
   }
   return answers;
-}
-
-/**
- * What a draft saves: visible answers that already pass their checks (a
- * half-typed e-mail would make the server refuse the whole draft), without
- * drawn signatures, which are uploaded as files when the client leaves the page.
- */
-export function draftAnswers(
-  definition: FormDefinition,
-  answers: Record<string, unknown>,
-): FormAnswers {
-  const visible: Record<string, unknown> = { ...effectiveAnswers(definition, answers) };
-  for (const [id, value] of Object.entries(visible))
-    if (value && typeof value === 'object' && 'dataUrl' in value) delete visible[id];
-  const checked = validateAnswers(definition, visible, { partial: true });
-  if (checked.ok) return checked.answers;
-  for (const id of Object.keys(checked.errors)) delete visible[id];
-  const retry = validateAnswers(definition, visible, { partial: true });
-  return retry.ok ? retry.answers : {};
 }
 
 /** Id of the first page (in order) with a field named in `errors`. */

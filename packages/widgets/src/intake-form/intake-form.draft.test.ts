@@ -293,7 +293,9 @@ describe('tcrm-intake-form: drafts, conditions and uploads (real server)', () =>
     window.fetch = async (input, init) => {
       const response = await original(input, init);
       if (!String(input).includes('intake.submit')) return response;
-      const attempt = { key: (init?.headers as Record<string, string>)['idempotency-key']! };
+      const attempt: { key: string; submissionId?: string } = {
+        key: (init?.headers as Record<string, string>)['idempotency-key']!,
+      };
       attempts.push(attempt);
       if (attempts.length === 1) throw new TypeError('Failed to fetch');
       const [envelope] = (await response.clone().json()) as {

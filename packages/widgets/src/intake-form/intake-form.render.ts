@@ -2,7 +2,6 @@
 // through the view, so the element keeps the behaviour and this the markup.
 import {
   effectiveAnswers,
-  formFields,
   isRequired,
   localize,
   visibilityOf,
@@ -13,11 +12,9 @@ import {
 } from '@therapycrm/plugin-sdk/forms';
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Translator } from '../i18n/translator.js';
 import type { DraftState } from './draft-keeper.js';
 import type { RawValues, Uploads } from './form-answers.js';
-import { resumeLink } from './form-answers.js';
 import type { IntakePhase } from './load-intake.js';
 import type { IntakeMessageKey } from './intake-messages.js';
 import { renderItem } from './render-item.js';
@@ -43,6 +40,8 @@ export interface IntakeView {
   readonly resumeToken: string | null;
   readonly submitting: boolean;
   readonly announcement: string;
+  /** Error summary and resume-link templates: loaded with the actions, before either can show. */
+  readonly late: typeof import('./intake-form.late.js') | undefined;
   readonly on: {
     readonly field: (e: Event) => void;
     readonly back: () => void;
@@ -136,8 +135,8 @@ function renderForm(v: IntakeView, definition: FormDefinition): TemplateResult {
     <h3 id="page-title" part="page-title" tabindex="-1">
       ${page.title ? l(page.title) : progress}
     </h3>
-    ${keyed(v.errorRound, renderSummary(v, definition))} ${renderPage(v, definition, page)}
-    ${v.linkShown && v.resumeToken ? renderLink(v, v.resumeToken) : nothing}
+    ${v.late?.renderSummary(v, definition) ?? nothing} ${renderPage(v, definition, page)}
+    ${v.linkShown && v.resumeToken && v.late ? v.late.renderLink(v, v.resumeToken) : nothing}
     <div part="actions" class="actions">
       ${index > 0 ? html`<button type="button" part="button" @click=${v.on.back}>${t('back')}</button>` : nothing}
       ${
@@ -169,7 +168,6 @@ function renderForm(v: IntakeView, definition: FormDefinition): TemplateResult {
 function renderPage(v: IntakeView, definition: FormDefinition, page: FormPage): TemplateResult {
   const visible = visibilityOf(definition, v.answers);
   const effective = effectiveAnswers(definition, v.answers);
-  const items = page.items.filter((item) => visible(item.id));
   const view = {
     locale: v.locale,
     fallbackLocale: definition.defaultLocale ?? 'en',
@@ -178,83 +176,23 @@ function renderPage(v: IntakeView, definition: FormDefinition, page: FormPage): 
     removeFile: v.on.removeFile,
     redoSignature: v.on.redoSignature,
   };
-  // Keyed by item id: a question appearing above another must not take over its element (and its state).
+  // Every item of the page keeps its own place (an empty one while hidden), so a
+  // question appearing above another never takes over its element (and its
+  // state); keyed by page, so a new page gets new elements.
   return html`<div class="items">
-    ${repeat(
-      items,
-      (item) => item.id,
-      (item) =>
-        renderItem(item, {
-          ...view,
-          raw: v.raw.get(item.id),
-          required: isRequired(item, effective),
-          uploaded: v.uploads.get(item.id) ?? [],
-          uploading: v.uploading.has(item.id),
-        }),
+    ${keyed(
+      page.id,
+      page.items.map((item) =>
+        visible(item.id)
+          ? renderItem(item, {
+              ...view,
+              raw: v.raw.get(item.id),
+              required: isRequired(item, effective),
+              uploaded: v.uploads.get(item.id) ?? [],
+              uploading: v.uploading.has(item.id),
+            })
+          : nothing,
+      ),
     )}
   </div>`;
-}
-
-function renderSummary(v: IntakeView, definition: FormDefinition): TemplateResult {
-  const entries = Object.entries(v.errors).filter(([, errors]) => errors.length > 0);
-  if (!entries.length) return html``;
-  const fields = new Map(formFields(definition).map((f) => [f.id, f]));
-  const label = (id: string) => {
-    const field = fields.get(id);
-    return field ? localize(field.label, v.locale, definition.defaultLocale ?? 'en') : '';
-  };
-  const focus = (e: Event, id: string) => {
-    const root = (e.currentTarget as Element).getRootNode() as ShadowRoot;
-    root.querySelector<HTMLElement>(`[name="${id}"]`)?.focus();
-  };
-  const count = entries.length;
-  return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1">
-    <p>
-      <strong>${count === 1 ? v.text('summary.one') : v.text('summary.other', { count })}</strong>
-    </p>
-    <ul>
-      ${entries.map(([id, errors]) => {
-        const message = v.translator.error(errors[0]!);
-        const name = label(id);
-        return html`<li>
-          ${
-            fields.has(id)
-              ? html`<button type="button" class="link" @click=${(e: Event) => focus(e, id)}>
-                  ${name ? `${name}: ${message}` : message}
-                </button>`
-              : message
-          }
-        </li>`;
-      })}
-    </ul>
-  </div>`;
-}
-
-function renderLink(v: IntakeView, token: string): TemplateResult {
-  const t = v.text;
-  const link = resumeLink(token);
-  const mail = `mailto:?subject=${encodeURIComponent(t('link.subject'))}&body=${encodeURIComponent(link)}`;
-  const copy = async (e: Event) => {
-    const button = e.currentTarget as HTMLButtonElement;
-    await navigator.clipboard?.writeText(link).catch(() => {});
-    button.textContent = t('link.copied');
-  };
-  return html`<section part="resume-link" class="resume-link" aria-labelledby="link-title">
-    <h3 id="link-title" tabindex="-1">${t('link.title')}</h3>
-    <p>${t('link.body')}</p>
-    <label for="resume-url">${t('link.label')}</label>
-    <input
-      id="resume-url"
-      readonly
-      .value=${link}
-      @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
-    />
-    <div class="actions">
-      <button type="button" part="button" aria-live="polite" @click=${copy}>
-        ${t('link.copy')}
-      </button>
-      <a part="button" class="button" href=${mail}>${t('link.email')}</a>
-      <button type="button" part="button" @click=${v.on.hideLink}>${t('link.back')}</button>
-    </div>
-  </section>`;
 }

@@ -50,12 +50,9 @@ export const intakeFormStyles = css`
     accent-color: ${token('colorPrimary')};
   }
   .notice p,
-  .error-summary,
-  .resume-link,
   .static,
   .saved-signature,
-  .status,
-  .confirmation {
+  .status {
     padding: calc(${token('spacingUnit')} * 3) calc(${token('spacingUnit')} * 4);
     border-radius: ${token('borderRadius')};
     border: 1px solid ${token('colorBorder')};
@@ -67,23 +64,8 @@ export const intakeFormStyles = css`
   .static p {
     margin-block: 0 calc(${token('spacingUnit')} * 2);
   }
-  .notice.alert p,
-  .error-summary {
+  .notice.alert p {
     border: 2px solid ${token('colorDanger')};
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .link {
-    font: inherit;
-    color: ${token('colorDanger')};
-    background: none;
-    border: 0;
-    padding: 0;
-    text-decoration: underline;
-    cursor: pointer;
-    text-align: start;
   }
   .actions {
     display: flex;
@@ -117,21 +99,6 @@ export const intakeFormStyles = css`
   [aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
-  }
-  .resume-link input {
-    display: block;
-    inline-size: 100%;
-    box-sizing: border-box;
-    font: inherit;
-    padding: calc(${token('spacingUnit')} * 2);
-    margin-block-start: calc(${token('spacingUnit')} * 1);
-    border: 1px solid ${token('colorBorder')};
-    border-radius: ${token('borderRadius')};
-    background: ${token('colorSurface')};
-    color: ${token('colorText')};
-  }
-  .resume-link label {
-    font-weight: 600;
   }
   .files {
     list-style: none;

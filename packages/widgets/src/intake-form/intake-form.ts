@@ -1,8 +1,5 @@
 import {
-  checkUploadedFile,
   formFields,
-  validateAnswers,
-  validatePage,
   visiblePages,
   type FieldErrors,
   type FormDefinition,
@@ -12,17 +9,10 @@ import { TcrmApiError } from '../api/api-error.js';
 import { TcrmElement } from '../internal/tcrm-element.js';
 import { languageOf } from '../i18n/locale.js';
 import type { TcrmField } from '../fields/field.js';
-import '../text-field/define.js';
-import '../textarea/define.js';
-import '../choice/define.js';
-import '../yes-no/define.js';
-import '../likert/define.js';
-import '../address/define.js';
 import type { FieldValue } from './answer-codec.js';
-import { DraftKeeper, type DraftState } from './draft-keeper.js';
-import { answersOf, draftAnswers, firstPageWithError } from './form-answers.js';
-import { base64Of, connectionOf, uploadFile } from './intake-connection.js';
-import { fieldErrorsOf, SubmitAttempts } from './submit-intake.js';
+import type { DraftKeeper, DraftState } from './draft-keeper.js';
+import { answersOf, firstPageWithError } from './form-answers.js';
+import type { SubmitAttempts } from './submit-intake.js';
 import {
   TcrmDraftSavedEvent,
   TcrmFormLoadedEvent,
@@ -32,7 +22,8 @@ import {
 import { fill, intakeCatalogue, type IntakeMessageKey } from './intake-messages.js';
 import { intakeFormStyles } from './intake-form.styles.js';
 import { renderIntake } from './intake-form.render.js';
-import { IntakeUploads } from './intake-uploads.js';
+import type { IntakeUploads } from './intake-uploads.js';
+import type { UploadedFile } from './render-item.js';
 import {
   loadErrorOf,
   loadIntake,
@@ -40,12 +31,16 @@ import {
   type IntakePhase,
   type LoadedIntake,
 } from './load-intake.js';
-import { submitterFrom } from './submitter.js';
 import { focusWhenReady, showFieldErrors } from './form-dom.js';
 
 // Resolved against this module, so a page that loads the widgets from the
 // therapyCRM server needs no `api-url`: the API is where the script came from.
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+// Validation, drafts, uploads and submit: fetched on the client's first
+// interaction (or first autosave), not before the form is shown.
+let loadedActions: typeof import('./intake-actions.js') | undefined;
+const actions = async () => (loadedActions ??= await import('./intake-actions.js'));
 
 /**
  * A practice's intake form: loads the published definition, renders every
@@ -116,17 +111,15 @@ export class TcrmIntakeForm extends TcrmElement {
   #loadedApi: unknown;
   #loadedKey = '';
   #raw = new Map<string, FieldValue | File | null>();
-  #uploads = new IntakeUploads({
-    upload: (fieldId, data, contentType, fileName) =>
-      this.#upload(fieldId, data, contentType, fileName),
-    changed: () => {
-      this.requestUpdate();
-      this.#keeper?.schedule();
-    },
-    failed: (fieldId, error) => this.#showErrors({ ...this.errors, [fieldId]: [error] }),
-  });
+  /** Uploaded files per field; the same map as `#uploads.files` once the uploader exists. */
+  #files = new Map<string, UploadedFile[]>();
+  /** Created with the actions chunk on first need (see `#uploader`). */
+  #uploads: IntakeUploads | undefined;
+  /** Created with the actions chunk on first need (see `#draft`). */
   #keeper: DraftKeeper | undefined;
-  readonly #attempts = new SubmitAttempts();
+  /** The resumed draft's token, until the keeper exists. */
+  #resumeToken: string | null = null;
+  #attempts: SubmitAttempts | undefined;
   #errorRound = 0;
   #focusAfterRender: string | undefined;
 
@@ -154,9 +147,11 @@ export class TcrmIntakeForm extends TcrmElement {
 
   /** Saves the draft now (starting one if needed) and returns its resume token. */
   async saveDraft(): Promise<string> {
-    await this.#uploads.settle(this.definition!, this.#raw);
-    await this.#keeper!.flush(true);
-    return this.#keeper!.token!;
+    await actions();
+    await (await this.#uploader()).settle(this.definition!, this.#raw);
+    const keeper = await this.#draft();
+    await keeper.flush(true);
+    return keeper.token!;
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
@@ -176,22 +171,34 @@ export class TcrmIntakeForm extends TcrmElement {
       [this.#loadedApi, this.#loadedKey] = [api, key];
       void this.#load();
     }
+    this.#adoptLateStyles();
     if ((changed as Map<string, unknown>).has('errors'))
       showFieldErrors(this.renderRoot, this.errors);
     if (this.#focusAfterRender) focusWhenReady(this.renderRoot, this.#focusAfterRender);
     this.#focusAfterRender = undefined;
   }
 
+  /** Once the actions chunk is here, its styles join this form's (what it renders may need them). */
+  #adoptLateStyles(): void {
+    const sheet = loadedActions?.intakeLateStyles.styleSheet;
+    const root = this.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   async #load(): Promise<void> {
     if (this.phase.kind !== 'loading') this.phase = { kind: 'loading' };
     this.#keeper?.dispose();
+    this.#keeper = undefined;
     try {
       const loaded = await loadIntake(this.tcrm.api!, this.formKey!, this.resumeToken ?? null);
       await loadLazyFields(loaded.definition);
       this.#form = loaded;
       this.#raw = loaded.raw;
-      this.#uploads.reset(loaded.uploads);
-      this.#keeper = this.#newKeeper(loaded.resumeToken);
+      this.#setFiles(loaded.uploads);
+      (this.#keeper as DraftKeeper | undefined)?.dispose(); // started for the old form meanwhile
+      this.#keeper = undefined;
+      this.#resumeToken = loaded.resumeToken;
       this.notice = loaded.resumeToken ? 'resumed' : loaded.expired ? 'resumeExpired' : undefined;
       const pages = this.#pages();
       this.pageId = pages.find((p) => p.id === loaded.pageId)?.id ?? pages[0]?.id ?? '';
@@ -209,13 +216,45 @@ export class TcrmIntakeForm extends TcrmElement {
     }
   }
 
-  #newKeeper(token: string | null): DraftKeeper {
+  #setFiles(files: Map<string, UploadedFile[]>): void {
+    this.#files = files;
+    this.#uploads?.reset(files);
+  }
+
+  async #uploader(): Promise<IntakeUploads> {
+    const { IntakeUploads } = await actions();
+    if (this.#uploads) return this.#uploads;
+    this.#uploads = new IntakeUploads({
+      upload: (fieldId, data, contentType, fileName) =>
+        this.#upload(fieldId, data, contentType, fileName),
+      changed: () => {
+        this.requestUpdate();
+        this.#schedule();
+      },
+      failed: (fieldId, error) => this.#showErrors({ ...this.errors, [fieldId]: [error] }),
+    });
+    this.#uploads.reset(this.#files);
+    return this.#uploads;
+  }
+
+  async #draft(): Promise<DraftKeeper> {
+    const { DraftKeeper } = await actions();
+    return (this.#keeper ??= this.#newKeeper(DraftKeeper, this.#resumeToken));
+  }
+
+  /** Autosaves after a quiet period (starting the draft on the first change). */
+  #schedule(): void {
+    void this.#draft().then((keeper) => keeper.schedule());
+  }
+
+  #newKeeper(Keeper: typeof DraftKeeper, token: string | null): DraftKeeper {
     const api = () => this.tcrm.api!;
-    return new DraftKeeper(
+    return new Keeper(
       {
         start: async () =>
           (await api().intake.startDraft.mutate({ formKey: this.#form!.formKey })).resumeToken,
         save: async (resumeToken) => {
+          const { draftAnswers } = await actions();
           const answers = draftAnswers(this.definition!, this.#answers());
           const saved = await api().intake.saveDraft.mutate({
             resumeToken,
@@ -234,7 +273,7 @@ export class TcrmIntakeForm extends TcrmElement {
   }
 
   #answers(): Record<string, unknown> {
-    return answersOf(this.definition!, this.#raw, this.#uploads.files);
+    return answersOf(this.definition!, this.#raw, this.#files);
   }
 
   #pages() {
@@ -245,6 +284,7 @@ export class TcrmIntakeForm extends TcrmElement {
     const field = event.target as TcrmField<unknown>;
     const item = this.definition && formFields(this.definition).find((f) => f.id === field.name);
     if (!item) return;
+    void actions(); // first interaction: fetch what Next, autosave and Submit run
     if (Object.hasOwn(this.errors, item.id)) {
       const { [item.id]: _fixed, ...rest } = this.errors;
       this.errors = rest;
@@ -254,22 +294,28 @@ export class TcrmIntakeForm extends TcrmElement {
       // field's own errors are not updated yet when it fires); the picker then clears.
       const file = field.value;
       if (event.type !== 'tcrm-change' || !(file instanceof File)) return;
-      if (checkUploadedFile(item, { mimeType: file.type, sizeBytes: file.size }).length) return;
-      this.#uploads.addFile(item.id, file, base64Of);
-      field.value = null;
+      void Promise.all([actions(), this.#uploader()]).then(
+        ([{ checkUploadedFile, base64Of }, uploads]) => {
+          if (field.value !== file) return; // replaced or cleared meanwhile
+          if (checkUploadedFile(item, { mimeType: file.type, sizeBytes: file.size }).length) return;
+          uploads.addFile(item.id, file, base64Of);
+          field.value = null;
+        },
+      );
       return;
     }
     // A changed signature makes the uploaded one stale; the new one uploads when leaving the page.
-    if (item.type === 'signature') this.#uploads.files.delete(item.id);
+    if (item.type === 'signature') this.#files.delete(item.id);
     this.#raw.set(item.id, field.value as FieldValue);
     this.requestUpdate();
-    this.#keeper?.schedule();
+    this.#schedule();
   }
 
   async #upload(fieldId: string, data: string, contentType?: string, fileName?: string) {
+    const { connectionOf, uploadFile } = await actions();
     const connection = connectionOf(this);
     if (!connection) throw new TcrmApiError('Not configured');
-    const resumeToken = await this.#keeper!.ensure();
+    const resumeToken = await (await this.#draft()).ensure();
     const input = { resumeToken, fieldId, data, contentType, fileName };
     return uploadFile(connection, this.tcrm.session, input);
   }
@@ -293,14 +339,15 @@ export class TcrmIntakeForm extends TcrmElement {
     this.dispatchEvent(
       new TcrmPageChangeEvent({ pageId, pageIndex: index, pageCount: pages.length }),
     );
-    if (this.#keeper?.token) this.#keeper.schedule();
+    if (this.#keeper ? this.#keeper.token : this.#resumeToken) this.#schedule();
   }
 
   async #step(step: 1 | -1): Promise<void> {
     const pages = this.#pages();
     const index = pages.findIndex((p) => p.id === this.pageId);
     if (step === 1) {
-      if (!(await this.#uploads.settle(this.definition!, this.#raw))) return;
+      const { validatePage } = await actions();
+      if (!(await (await this.#uploader()).settle(this.definition!, this.#raw))) return;
       const checked = validatePage(this.definition!, this.pageId, this.#answers());
       if (!checked.ok) return this.#showErrors(checked.errors);
     }
@@ -312,8 +359,12 @@ export class TcrmIntakeForm extends TcrmElement {
     if (this.submitting) return;
     this.submitting = true;
     this.notice = undefined;
+    let fieldErrorsOf: ((e: unknown) => FieldErrors | undefined) | undefined;
     try {
-      if (!(await this.#uploads.settle(this.definition!, this.#raw))) return;
+      const a = await actions();
+      fieldErrorsOf = a.fieldErrorsOf;
+      const { validateAnswers, submitterFrom, connectionOf } = a;
+      if (!(await (await this.#uploader()).settle(this.definition!, this.#raw))) return;
       const definition = this.definition!;
       const checked = validateAnswers(definition, this.#answers());
       if (!checked.ok) return this.#showFormErrors(checked.errors);
@@ -321,20 +372,21 @@ export class TcrmIntakeForm extends TcrmElement {
       const connection = connectionOf(this);
       if (!client || !connection)
         return void (this.notice = client ? 'error.config' : 'error.identity');
-      const keeper = this.#keeper!;
+      const keeper = await this.#draft();
       keeper.dispose();
       const source = keeper.token
         ? { resumeToken: keeper.token }
         : { formVersionId: this.#form!.formVersionId };
       const payload = { ...source, answers: checked.answers, client };
+      this.#attempts ??= new a.SubmitAttempts();
       const submissionId = await this.#attempts.send(connection, this.tcrm.session, payload);
       this.#raw = new Map();
-      this.#uploads.reset(new Map());
+      this.#setFiles(new Map());
       this.phase = { kind: 'submitted', submissionId };
       this.#focusAfterRender = '#done';
       this.dispatchEvent(new TcrmSubmittedEvent({ submissionId }));
     } catch (e) {
-      const fieldErrors = fieldErrorsOf(e);
+      const fieldErrors = fieldErrorsOf?.(e);
       if (fieldErrors) this.#showFormErrors(fieldErrors);
       else this.notice = 'submitFailed';
     } finally {
@@ -360,7 +412,12 @@ export class TcrmIntakeForm extends TcrmElement {
   }
 
   #text = (key: IntakeMessageKey, params?: Record<string, string | number>): string =>
-    fill(intakeCatalogue(languageOf(this.tcrm.locale), this)[key], params);
+    fill(
+      intakeCatalogue(languageOf(this.tcrm.locale), this)[key] ??
+        loadedActions?.intakeLateEn[key as keyof typeof loadedActions.intakeLateEn] ??
+        '',
+      params,
+    );
 
   protected override render() {
     const ready = this.phase.kind === 'ready';
@@ -372,14 +429,15 @@ export class TcrmIntakeForm extends TcrmElement {
       pageId: this.pageId,
       answers: ready ? this.#answers() : {},
       raw: this.#raw,
-      uploads: this.#uploads.files,
-      uploading: this.#uploads.uploading,
+      uploads: this.#files,
+      uploading: this.#uploads?.uploading ?? new Set<string>(),
       ...{ errors: this.errors, errorRound: this.#errorRound, notice: this.notice },
       draftState: this.draftState,
       linkShown: this.linkShown,
-      resumeToken: this.#keeper?.token ?? null,
+      resumeToken: this.#keeper ? this.#keeper.token : this.#resumeToken,
       submitting: this.submitting,
       announcement: this.announcement,
+      late: loadedActions,
       on: {
         field: (e) => this.#onFieldEvent(e),
         back: () => void this.#step(-1),
@@ -388,9 +446,10 @@ export class TcrmIntakeForm extends TcrmElement {
         saveLater: () => void this.#saveLater(),
         hideLink: () => ((this.linkShown = false), (this.#focusAfterRender = '#page-title')),
         retry: () => void this.#load(),
-        removeFile: (fieldId, fileId) => this.#uploads.remove(fieldId, fileId),
+        removeFile: (fieldId, fileId) =>
+          void this.#uploader().then((uploads) => uploads.remove(fieldId, fileId)),
         redoSignature: (fieldId) => {
-          this.#uploads.remove(fieldId);
+          void this.#uploader().then((uploads) => uploads.remove(fieldId));
           this.#raw.delete(fieldId);
           this.#focusAfterRender = `tcrm-signature[name="${fieldId}"]`;
         },

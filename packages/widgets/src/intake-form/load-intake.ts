@@ -1,12 +1,13 @@
 // Loading what the form shows: a resumed draft when a token is given (from
 // the attribute or the resume link's fragment), else the published form with
 // any prefill; and turning stored answers back into field values and uploads.
-import { formFields, type FormDefinition } from '@therapycrm/plugin-sdk/forms';
+import { formFields, type FormDefinition, type FormField } from '@therapycrm/plugin-sdk/forms';
 import type { TcrmApi } from '../api/api-client.js';
 import { TcrmApiError } from '../api/api-error.js';
-import { fieldFromAnswer, type FieldValue } from './answer-codec.js';
+import type { FieldValue } from './answer-codec.js';
+import type { Restored } from './restore-answers.js';
 import { clearFragmentToken, tokenFromFragment } from './form-answers.js';
-import type { UploadedFile } from './render-item.js';
+import { fieldTemplates, type FieldTemplate, type UploadedFile } from './render-item.js';
 
 /** What the element is showing. */
 export type IntakePhase =
@@ -53,7 +54,11 @@ export async function loadIntake(
       const draft = await api.intake.resumeDraft.mutate({ resumeToken: token });
       clearFragmentToken();
       return {
-        ...restore(draft.definition, draft.answers as Record<string, unknown>, draft.files),
+        ...(await restoreFrom(
+          draft.definition,
+          draft.answers as Record<string, unknown>,
+          draft.files,
+        )),
         formKey: draft.formKey,
         formVersionId: draft.formVersionId,
         definition: draft.definition,
@@ -69,7 +74,7 @@ export async function loadIntake(
   }
   const form = await api.intake.getPublishedForm.query({ formKey });
   return {
-    ...restore(form.definition, form.prefill as Record<string, unknown>, []),
+    ...(await restoreFrom(form.definition, form.prefill as Record<string, unknown>, [])),
     formKey: form.formKey,
     formVersionId: form.formVersionId,
     definition: form.definition,
@@ -79,42 +84,40 @@ export async function loadIntake(
   };
 }
 
-function restore(
+/**
+ * Field values and uploads for stored answers (a resumed draft, prefill);
+ * the converter is fetched only when there is something to restore.
+ */
+async function restoreFrom(
   definition: FormDefinition,
   answers: Record<string, unknown>,
   files: readonly UploadedFile[],
-) {
-  const raw = new Map<string, FieldValue | File | null>();
-  const uploads = new Map<string, UploadedFile[]>();
-  const byId = new Map(
-    files.map((f) => [f.id, { id: f.id, contentType: f.contentType, byteSize: f.byteSize }]),
-  );
-  for (const field of formFields(definition)) {
-    const answer = answers[field.id];
-    if (field.type === 'file_upload' && Array.isArray(answer)) {
-      uploads.set(
-        field.id,
-        answer.flatMap((id) => byId.get(String(id)) ?? []),
-      );
-    } else if (field.type === 'signature') {
-      const file =
-        answer && typeof answer === 'object' && 'fileId' in answer
-          ? byId.get(String(answer.fileId))
-          : undefined;
-      if (file) uploads.set(field.id, [file]);
-    } else {
-      const value = fieldFromAnswer(field, answer);
-      if (value !== undefined) raw.set(field.id, value);
-    }
-  }
-  return { raw, uploads };
+): Promise<Restored> {
+  if (!Object.keys(answers).length && !files.length) return { raw: new Map(), uploads: new Map() };
+  return (await import('./restore-answers.js')).restore(definition, answers, files);
 }
 
-/** Loads the on-demand field elements a definition needs before it is shown. */
+// Each field type's element and template are one chunk, fetched only when a form uses the type.
+const FIELD_MODULES: Record<FormField['type'], () => Promise<{ template: FieldTemplate }>> = {
+  text: () => import('./render-text.js'),
+  email: () => import('./render-text.js'),
+  phone: () => import('./render-text.js'),
+  date: () => import('./render-text.js'),
+  number: () => import('./render-text.js'),
+  long_text: () => import('./render-textarea.js'),
+  single_choice: () => import('./render-choice.js'),
+  multi_choice: () => import('./render-choice.js'),
+  yes_no: () => import('./render-yes-no.js'),
+  likert: () => import('./render-likert.js'),
+  address: () => import('./render-address.js'),
+  signature: () => import('./render-signature.js'),
+  file_upload: () => import('./render-files.js'),
+};
+
+/** Loads the field elements and templates a definition uses (and only those) before it is shown. */
 export async function loadLazyFields(definition: FormDefinition): Promise<void> {
   const types = new Set(formFields(definition).map((f) => f.type));
-  await Promise.all([
-    types.has('signature') ? import('../signature/define.js') : undefined,
-    types.has('file_upload') ? import('../file-upload/define.js') : undefined,
-  ]);
+  await Promise.all(
+    [...types].map(async (type) => (fieldTemplates[type] = (await FIELD_MODULES[type]()).template)),
+  );
 }
