@@ -4,7 +4,7 @@
 // pointed at the loopback Stripe fake, whose hosted-checkout page delivers
 // the signed webhook back over HTTP. PUBLIC_URL is the server's own
 // address, so e-mailed links open here. The demo practice is seeded as
-// `start` seeds it, plus a paid appointment type and the clinician's hours.
+// `start` seeds it, plus a paid appointment type and every-day hours.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -111,16 +111,20 @@ export async function startBookingServer(): Promise<BookingServer> {
     where: { email: demo.clinician.email },
     select: { id: true },
   });
-  // Mon–Sun 08:00–18:00 practice time, so a week always has times.
-  await db.weeklyHours.createMany({
-    data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      practiceId: practice.id,
-      clinicianId: clinician.id,
-      weekday,
-      startMinute: 8 * 60,
-      endMinute: 18 * 60,
-    })),
-  });
+  // Mon–Sun 08:00–18:00 practice time, so a week always has times (replacing
+  // the demo seed's weekday hours, as the console's hours editor would).
+  await db.$transaction([
+    db.weeklyHours.deleteMany({ where: { practiceId: practice.id, clinicianId: clinician.id } }),
+    db.weeklyHours.createMany({
+      data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        practiceId: practice.id,
+        clinicianId: clinician.id,
+        weekday,
+        startMinute: 8 * 60,
+        endMinute: 18 * 60,
+      })),
+    }),
+  ]);
   const type = await db.appointmentType.create({
     data: {
       practiceId: practice.id,
