@@ -2,6 +2,7 @@
 // strength is checked in the handlers (password-policy.ts) so the refusal
 // carries a `reason`; here only the outer bounds.
 import { z } from 'zod';
+import { timezoneInput } from '../practice/practice.schema.js';
 import { PASSWORD_MAX_LENGTH } from './password-policy.js';
 
 export const emailInput = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -10,17 +11,6 @@ export const passwordInput = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
 export const displayNameInput = z.string().trim().min(1).max(120);
 export const totpCodeInput = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code');
 
-export const timezoneInput = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Unknown IANA time zone');
 
 export const signInInput = z.strictObject({
   email: emailInput,

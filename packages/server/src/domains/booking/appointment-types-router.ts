@@ -5,24 +5,16 @@ import { audit } from '../../audit/audited.js';
 import { router, staffProcedure } from '../../trpc/init.js';
 import { CALENDAR_MANAGERS, CALENDAR_ROLES } from './clinician-access.js';
 import { createAppointmentTypeInput, updateAppointmentTypeInput } from './admin.schema.js';
+import { publicTypeSelect } from './public-router.js';
 
 const typeSelect = {
-  id: true,
-  name: true,
-  durationMinutes: true,
-  modality: true,
-  priceCents: true,
-  depositCents: true,
-  clientEligibility: true,
-  bookingMode: true,
+  ...publicTypeSelect,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
   minNoticeMinutes: true,
   maxHorizonDays: true,
   slotIntervalMinutes: true,
   dailyCap: true,
-  cancellationWindowHours: true,
-  lateCancelFeeCents: true,
   active: true,
   createdAt: true,
   updatedAt: true,

@@ -86,3 +86,22 @@ export async function matchOrCreateClient(
   });
   return { clientId: existing.id, created: false };
 }
+
+/** Audits a Client row that a booking (instant, request or paid) created. */
+export async function auditClientCreatedByBooking(
+  services: AppServices,
+  req: { practiceId: string; ip: string },
+  clientId: string,
+  appointmentId: string,
+): Promise<void> {
+  await services.audit.record({
+    practiceId: req.practiceId,
+    actor: { type: 'anonymous', id: null },
+    ip: req.ip,
+    action: 'client.create',
+    objectType: 'Client',
+    objectId: clientId,
+    outcome: 'success',
+    detail: { via: 'booking', appointmentId },
+  });
+}

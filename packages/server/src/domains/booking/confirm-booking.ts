@@ -7,7 +7,7 @@ import type { AppServices } from '../../services.js';
 import { DomainError, notFound } from '../../errors.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { hashToken } from '../auth/session-token.js';
-import { identifyBooker, matchOrCreateClient } from './booking-client.js';
+import { auditClientCreatedByBooking, identifyBooker, matchOrCreateClient } from './booking-client.js';
 import { BOOKING_JOBS, enqueueBookingJob } from './booking-jobs.js';
 import { claimKey, idempotencyScope, storedResponse, storeResponse } from './idempotency.js';
 import { TRANSACTION_OPTIONS } from './hold-slot.js';
@@ -106,16 +106,7 @@ export async function confirmBooking(services: AppServices, req: ConfirmRequest)
   if (!outcome.replayed) {
     const actor: Actor = { type: 'anonymous', id: null };
     if (outcome.client.created) {
-      await services.audit.record({
-        practiceId: req.practiceId,
-        actor,
-        ip: req.ip,
-        action: 'client.create',
-        objectType: 'Client',
-        objectId: outcome.client.clientId,
-        outcome: 'success',
-        detail: { via: 'booking', appointmentId: hold.id },
-      });
+      await auditClientCreatedByBooking(services, req, outcome.client.clientId, hold.id);
     }
     await services.audit.record({
       practiceId: req.practiceId,

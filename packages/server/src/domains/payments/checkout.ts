@@ -10,7 +10,7 @@ import { DomainError } from '../../errors.js';
 import type { AppServices } from '../../services.js';
 import type { Actor } from '../../audit/audit-log.js';
 import type { IdentifiedBooker } from '../booking/booking-client.js';
-import { matchOrCreateClient } from '../booking/booking-client.js';
+import { auditClientCreatedByBooking, matchOrCreateClient } from '../booking/booking-client.js';
 import { claimKey, storeResponse, type IdempotencyScope } from '../booking/idempotency.js';
 import { TRANSACTION_OPTIONS } from '../booking/hold-slot.js';
 import { stripeOf } from './stripe-client.js';
@@ -166,16 +166,7 @@ export async function startCheckout(
   if (!outcome.replayed) {
     const actor: Actor = { type: 'anonymous', id: null };
     if (outcome.client.created) {
-      await services.audit.record({
-        practiceId: req.practiceId,
-        actor,
-        ip: req.ip,
-        action: 'client.create',
-        objectType: 'Client',
-        objectId: outcome.client.clientId,
-        outcome: 'success',
-        detail: { via: 'booking', appointmentId: req.hold.id },
-      });
+      await auditClientCreatedByBooking(services, req, outcome.client.clientId, req.hold.id);
     }
     await services.audit.record({
       practiceId: req.practiceId,

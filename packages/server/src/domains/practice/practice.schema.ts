@@ -12,6 +12,19 @@ export const origin = z
     }
   }, 'Must be an origin like https://example.com (scheme, host and optional port only)');
 
+/** An IANA time zone name the runtime knows (a practice's wall clock). */
+export const timezoneInput = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown IANA time zone');
+
 export const brandingSchema = z.strictObject({
   primaryColor: z
     .string()
@@ -22,18 +35,7 @@ export const brandingSchema = z.strictObject({
 
 export const updatePracticeInput = z.strictObject({
   name: z.string().trim().min(2).max(120).optional(),
-  timezone: z
-    .string()
-    .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'Unknown IANA time zone')
-    .optional(),
+  timezone: timezoneInput.optional(),
   branding: brandingSchema.optional(),
 });
 
