@@ -24,21 +24,36 @@ function startCli(env: Record<string, string>): Promise<Started> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
     cwd: serverDir,
-    env: { ...inherited, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
   child.stdout!.on('data', (c: Buffer) => (text += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (text += c.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start printed no URLs in time:\n${text}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`start printed no URLs in time:\n${text}`)),
+      120_000,
+    );
     child.on('exit', (code) => reject(new Error(`start exited with ${code}:\n${text}`)));
     child.stdout!.on('data', () => {
       const site = /Demo practice site:\s+(\S+)/.exec(text);
       const key = /Publishable key:\s+(pk_\S+)/.exec(text);
       if (site && key) {
         clearTimeout(timer);
-        resolve({ child, output: () => text, siteUrl: site[1]!.replace(/\/$/, ''), publishableKey: key[1]! });
+        resolve({
+          child,
+          output: () => text,
+          siteUrl: site[1]!.replace(/\/$/, ''),
+          publishableKey: key[1]!,
+        });
       }
     });
   });
