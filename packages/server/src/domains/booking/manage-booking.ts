@@ -35,6 +35,7 @@ const managedSelect = {
   confirmedAt: true,
   requestedAt: true,
   practice: { select: { name: true, timezone: true } },
+  clinician: { select: { displayName: true } },
   appointmentType: {
     select: {
       name: true,
@@ -85,6 +86,10 @@ export async function describeManagedAppointment(
     startsAtPractice: zone.formatLocal(a.startsAt.getTime()),
     practiceTimeZone: a.practice.timezone,
     practiceName: a.practice.name,
+    // Ids the manage page needs to offer other times (booking.availability).
+    appointmentTypeId: a.appointmentTypeId,
+    clinicianId: a.clinicianId,
+    clinicianName: a.clinician.displayName,
     appointmentType: {
       name: a.appointmentType.name,
       durationMinutes: a.appointmentType.durationMinutes,

@@ -2,6 +2,7 @@
 // and may only be used from the origins the practice listed for that key.
 import { DomainError } from '../../errors.js';
 import type { Context } from '../../trpc/context.js';
+import { originMatchesHost } from '../../http/cors.js';
 
 export interface PracticeRef {
   id: string;
@@ -22,9 +23,19 @@ export async function resolvePublishableKey(ctx: Context): Promise<PracticeRef> 
   }
   // Browsers always send Origin on cross-origin requests; a request without
   // one comes from a server or script, where CORS offers nothing to enforce.
+  // The server's own origin hosts the pages its e-mails link to (manage an
+  // appointment, take a waitlist offer), so it may use any practice's key;
+  // nothing but our own bundles is served there.
   const origin = ctx.request.origin;
-  if (origin && !row.allowedOrigins.includes(origin)) {
+  if (origin && !row.allowedOrigins.includes(origin) && !isOwnOrigin(ctx, origin)) {
     throw new DomainError('FORBIDDEN', 'This site is not allowed to use this publishable key');
   }
   return { id: row.practiceId, apiKeyId: row.id };
+}
+
+function isOwnOrigin(ctx: Context, origin: string): boolean {
+  return (
+    originMatchesHost(origin, ctx.request.host) ||
+    origin === new URL(ctx.services.config.publicUrl).origin
+  );
 }
