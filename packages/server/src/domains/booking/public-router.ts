@@ -6,6 +6,7 @@ import { findAvailability } from './availability/find-availability.js';
 import { holdSlot } from './hold-slot.js';
 import { confirmBooking } from './confirm-booking.js';
 import { availabilityInput, confirmInput, holdInput } from './booking.schema.js';
+import { describeOffer, offerInput } from './describe-offer.js';
 
 /** What a client may see of a type before booking. */
 export const publicTypeSelect = {
@@ -32,9 +33,15 @@ export const bookingPublicProcedures = {
 
   clinicians: publicProcedure.query(({ ctx }) => bookableClinicians(ctx.db, ctx.practice.id)),
 
-  availability: publicProcedure.input(availabilityInput).query(({ ctx, input }) =>
-    findAvailability(ctx.db, { ...input, practiceId: ctx.practice.id, now: ctx.services.clock.now() }),
-  ),
+  availability: publicProcedure
+    .input(availabilityInput)
+    .query(({ ctx, input }) =>
+      findAvailability(ctx.db, {
+        ...input,
+        practiceId: ctx.practice.id,
+        now: ctx.services.clock.now(),
+      }),
+    ),
 
   hold: publicProcedure.input(holdInput).mutation(async ({ ctx, input }) => {
     const hold = await holdSlot(ctx.services, { ...input, practiceId: ctx.practice.id });
@@ -51,6 +58,18 @@ export const bookingPublicProcedures = {
       startsAt: hold.startsAt.toISOString(),
       endsAt: hold.endsAt.toISOString(),
     };
+  }),
+
+  /** The held time a waitlist offer link (`#hold=`) names, before confirming it. */
+  offer: publicProcedure.input(offerInput).query(async ({ ctx, input }) => {
+    const offer = await describeOffer(ctx.services, ctx.practice.id, input.holdToken);
+    await audit(ctx, ctx.practice.id, {
+      action: 'appointment.read',
+      objectType: 'Appointment',
+      objectId: offer.holdId,
+      detail: { via: 'offer_link' },
+    });
+    return offer;
   }),
 
   confirm: publicProcedure

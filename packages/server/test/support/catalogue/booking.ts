@@ -60,6 +60,18 @@ export const bookingCatalogue: Record<string, ProcedureCase> = {
       },
     ],
   },
+  'booking.offer': {
+    principal: widget,
+    validInput: (w) => ({ holdToken: w.a.booking.holdToken }),
+    isolation: [
+      {
+        kind: 'like-unknown',
+        name: "B's live hold token (B's hold stays held, nothing of it shown)",
+        input: (w) => ({ holdToken: w.b.booking.holdToken }),
+        unknown: () => ({ holdToken: unknownHold }),
+      },
+    ],
+  },
   'booking.confirm': {
     principal: widget,
     validInput: () => ({ holdToken: unknownHold, client: guest() }),
