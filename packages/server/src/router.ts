@@ -5,6 +5,7 @@ import { bookingRouter } from './domains/booking/router.js';
 import { authRouter } from './domains/auth/router.js';
 import { clientAuthRouter } from './domains/auth/client-auth.router.js';
 import { intakeRouter } from './domains/intake/router.js';
+import { paymentsRouter } from './domains/payments/router.js';
 
 export const appRouter = router({
   practice: practiceRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   auth: authRouter,
   clientAuth: clientAuthRouter,
   intake: intakeRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,7 +55,10 @@ export const updateAppointmentTypeInput = z
 
 const minuteRange = z
   .strictObject({ startMinute: minutes(0, 1439), endMinute: minutes(1, 1440) })
-  .refine((r) => r.startMinute < r.endMinute, { message: 'Start must be before end', path: ['endMinute'] });
+  .refine((r) => r.startMinute < r.endMinute, {
+    message: 'Start must be before end',
+    path: ['endMinute'],
+  });
 
 function noOverlaps(ranges: { startMinute: number; endMinute: number }[]): boolean {
   const sorted = [...ranges].sort((a, b) => a.startMinute - b.startMinute);
@@ -70,15 +73,25 @@ export const setWeeklyHoursInput = z
     hours: z
       .array(
         z
-          .strictObject({ weekday: minutes(1, 7), startMinute: minutes(0, 1439), endMinute: minutes(1, 1440) })
-          .refine((r) => r.startMinute < r.endMinute, { message: 'Start must be before end', path: ['endMinute'] }),
+          .strictObject({
+            weekday: minutes(1, 7),
+            startMinute: minutes(0, 1439),
+            endMinute: minutes(1, 1440),
+          })
+          .refine((r) => r.startMinute < r.endMinute, {
+            message: 'Start must be before end',
+            path: ['endMinute'],
+          }),
       )
       .max(70),
   })
-  .refine((v) => [1, 2, 3, 4, 5, 6, 7].every((d) => noOverlaps(v.hours.filter((h) => h.weekday === d))), {
-    message: 'Hours on one weekday must not overlap',
-    path: ['hours'],
-  });
+  .refine(
+    (v) => [1, 2, 3, 4, 5, 6, 7].every((d) => noOverlaps(v.hours.filter((h) => h.weekday === d))),
+    {
+      message: 'Hours on one weekday must not overlap',
+      path: ['hours'],
+    },
+  );
 
 export const setDateOverrideInput = z.strictObject({
   clinicianId: z.uuid(),
@@ -98,10 +111,13 @@ export const listDateOverridesInput = z
 
 export const addTimeOffInput = z
   .strictObject({ clinicianId: z.uuid(), startsAt: instant, endsAt: instant })
-  .refine((v) => v.endsAt > v.startsAt && v.endsAt.getTime() - v.startsAt.getTime() <= 366 * DAY_MS, {
-    message: 'Time off must end after it starts, within a year',
-    path: ['endsAt'],
-  });
+  .refine(
+    (v) => v.endsAt > v.startsAt && v.endsAt.getTime() - v.startsAt.getTime() <= 366 * DAY_MS,
+    {
+      message: 'Time off must end after it starts, within a year',
+      path: ['endsAt'],
+    },
+  );
 
 export const listTimeOffInput = z
   .strictObject({ clinicianId: z.uuid(), from: instant, to: instant })
@@ -112,8 +128,20 @@ export const listTimeOffInput = z
 
 export const timeOffIdInput = z.strictObject({ timeOffId: z.uuid() });
 
+export const appointmentIdInput = z.strictObject({ appointmentId: z.uuid() });
+
 export const listAppointmentsInput = z
-  .strictObject({ from: instant, to: instant, clinicianId: z.uuid().optional() })
+  .strictObject({
+    from: instant,
+    to: instant,
+    clinicianId: z.uuid().optional(),
+    /** Also list cancelled appointments (with `cancelReason`); the calendar leaves them out. */
+    includeCancelled: z.boolean().default(false),
+  })
   .refine(withinRange, rangeMessage);
 
-export const appointmentIdInput = z.strictObject({ appointmentId: z.uuid() });
+export const cancelAppointmentInput = z.strictObject({
+  appointmentId: z.uuid(),
+  refund: z.enum(['policy', 'full', 'none']),
+  notifyClient: z.boolean(),
+});

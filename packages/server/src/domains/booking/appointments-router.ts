@@ -8,14 +8,23 @@ import type { StaffPrincipal } from '../auth/staff-session.js';
 import { clientRowSelect, decryptClient } from '../clients/client-record.js';
 import { BOOKING_JOBS, enqueueBookingJob } from './booking-jobs.js';
 import { CALENDAR_ROLES, managesEveryCalendar } from './clinician-access.js';
-import { appointmentIdInput, listAppointmentsInput } from './admin.schema.js';
+import {
+  appointmentIdInput,
+  cancelAppointmentInput,
+  listAppointmentsInput,
+} from './admin.schema.js';
+import { cancelAppointmentAsStaff } from './staff-cancel.js';
+import { previewStaffCancellation } from './cancel-preview.js';
 
 /** A calendar view has a bounded size; the range limit keeps it far below this. */
 const MAX_CALENDAR_ROWS = 5000;
 
 const calendar = { roles: CALENDAR_ROLES, phi: true };
 
-async function requestedAppointment(ctx: Context & { staff: StaffPrincipal }, appointmentId: string) {
+async function requestedAppointment(
+  ctx: Context & { staff: StaffPrincipal },
+  appointmentId: string,
+) {
   const row = await ctx.db.appointment.findFirst({
     where: { id: appointmentId, practiceId: ctx.staff.practiceId },
     select: { id: true, clinicianId: true, status: true },
@@ -25,7 +34,9 @@ async function requestedAppointment(ctx: Context & { staff: StaffPrincipal }, ap
     throw new DomainError('FORBIDDEN', 'You can only decide on your own appointments');
   }
   if (row.status !== 'requested') {
-    throw new DomainError('PRECONDITION_FAILED', 'This appointment is not awaiting approval', { status: row.status });
+    throw new DomainError('PRECONDITION_FAILED', 'This appointment is not awaiting approval', {
+      status: row.status,
+    });
   }
   return row;
 }
@@ -43,7 +54,16 @@ export const appointmentsRouter = router({
           practiceId,
           ...(clinicianId ? { clinicianId } : {}),
           startsAt: { gte: input.from, lt: input.to },
-          OR: [{ status: { in: ['requested', 'confirmed'] } }, { status: 'held', holdExpiresAt: { gt: now } }],
+          OR: [
+            {
+              status: {
+                in: input.includeCancelled
+                  ? ['requested', 'confirmed', 'cancelled']
+                  : ['requested', 'confirmed'],
+              },
+            },
+            { status: 'held', holdExpiresAt: { gt: now } },
+          ],
         },
         select: {
           id: true,
@@ -52,17 +72,26 @@ export const appointmentsRouter = router({
           status: true,
           startsAt: true,
           endsAt: true,
+          cancelReason: true,
           client: { select: clientRowSelect },
         },
         orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
         take: MAX_CALENDAR_ROWS,
       });
       const clientIds = [...new Set(rows.flatMap((r) => (r.client ? [r.client.id] : [])))];
-      await audit(ctx, practiceId, { action: 'appointment.list', objectType: 'Appointment', detail: { clientIds } });
+      await audit(ctx, practiceId, {
+        action: 'appointment.list',
+        objectType: 'Appointment',
+        detail: { clientIds },
+      });
       return Promise.all(
         rows.map(async ({ client, ...a }) => {
           const c = client ? await decryptClient(ctx.services, client) : null;
-          return { ...a, client: c ? { id: c.id, firstName: c.firstName, lastName: c.lastName } : null };
+          // cancelReason: null unless cancelled (`client`, `practice`, `declined`, `rescheduled`).
+          return {
+            ...a,
+            client: c ? { id: c.id, firstName: c.firstName, lastName: c.lastName } : null,
+          };
         }),
       );
     }),
@@ -78,10 +107,20 @@ export const appointmentsRouter = router({
           where: { id: row.id, status: 'requested' },
           data: { status: 'confirmed', confirmedAt: now },
         });
-        if (r.count !== 1) throw new DomainError('PRECONDITION_FAILED', 'This appointment is not awaiting approval');
-        await enqueueBookingJob(tx, BOOKING_JOBS.booked, { appointmentId: row.id, practiceId: ctx.staff.practiceId }, now);
+        if (r.count !== 1)
+          throw new DomainError('PRECONDITION_FAILED', 'This appointment is not awaiting approval');
+        await enqueueBookingJob(
+          tx,
+          BOOKING_JOBS.booked,
+          { appointmentId: row.id, practiceId: ctx.staff.practiceId },
+          now,
+        );
       });
-      await audit(ctx, ctx.staff.practiceId, { action: 'appointment.approve', objectType: 'Appointment', objectId: row.id });
+      await audit(ctx, ctx.staff.practiceId, {
+        action: 'appointment.approve',
+        objectType: 'Appointment',
+        objectId: row.id,
+      });
       return { appointmentId: row.id, status: 'confirmed' as const };
     }),
 
@@ -96,10 +135,31 @@ export const appointmentsRouter = router({
           where: { id: row.id, status: 'requested' },
           data: { status: 'cancelled', cancelReason: 'declined', cancelledAt: now },
         });
-        if (r.count !== 1) throw new DomainError('PRECONDITION_FAILED', 'This appointment is not awaiting approval');
-        await enqueueBookingJob(tx, BOOKING_JOBS.declined, { appointmentId: row.id, practiceId: ctx.staff.practiceId }, now);
+        if (r.count !== 1)
+          throw new DomainError('PRECONDITION_FAILED', 'This appointment is not awaiting approval');
+        await enqueueBookingJob(
+          tx,
+          BOOKING_JOBS.declined,
+          { appointmentId: row.id, practiceId: ctx.staff.practiceId },
+          now,
+        );
       });
-      await audit(ctx, ctx.staff.practiceId, { action: 'appointment.decline', objectType: 'Appointment', objectId: row.id });
+      await audit(ctx, ctx.staff.practiceId, {
+        action: 'appointment.decline',
+        objectType: 'Appointment',
+        objectId: row.id,
+      });
       return { appointmentId: row.id, status: 'cancelled' as const };
     }),
+
+  /** What each refund choice would do now (amounts only), and which ones the caller may choose. */
+  cancelPreview: staffProcedure
+    .meta(calendar)
+    .input(appointmentIdInput)
+    .query(({ ctx, input }) => previewStaffCancellation(ctx, input.appointmentId)),
+
+  cancel: staffProcedure
+    .meta(calendar)
+    .input(cancelAppointmentInput)
+    .mutation(({ ctx, input }) => cancelAppointmentAsStaff(ctx, input)),
 });

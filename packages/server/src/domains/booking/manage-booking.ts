@@ -8,8 +8,6 @@
 import { DomainError } from '../../errors.js';
 import type { AppServices } from '../../services.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { cancellationOutcome } from '../payments/payment-policy.js';
-import { scheduleRefund } from '../payments/refunds.js';
 import { loadBookingContext, zoneRules } from './booking-catalog.js';
 import { claimSlot, notOffered } from './claim-slot.js';
 import { slotTaken, TRANSACTION_OPTIONS } from './hold-slot.js';
@@ -17,8 +15,8 @@ import { bookableWindow } from './availability/slots.js';
 import { EXCLUSION_VIOLATION, hasSqlState } from './pg-errors.js';
 import { enqueueLifecycleJob, LIFECYCLE_JOBS, slotFreedPayload } from './lifecycle-jobs.js';
 import { issueManageToken, invalidManageLink } from './manage-link.js';
+import { applyCancellation, CANCELLABLE_STATUSES as ACTIVE } from './cancel-appointment.js';
 
-const ACTIVE = ['confirmed', 'requested'] as const;
 /** PostgreSQL's deadlock SQLSTATE, and Prisma's code for it (write conflict or deadlock). */
 const DEADLOCK = ['40P01', 'P2034'];
 
@@ -107,13 +105,7 @@ export async function describeManagedAppointment(
   };
 }
 
-export interface CancellationResult {
-  appointmentId: string;
-  status: 'cancelled';
-  late: boolean;
-  feeCents: number;
-  refundCents: number;
-}
+export type { CancellationResult } from './cancel-appointment.js';
 
 export async function cancelManagedAppointment(
   services: AppServices,
@@ -124,68 +116,14 @@ export async function cancelManagedAppointment(
   const currency = services.config.stripe?.currency ?? 'usd';
   return services.prisma.$transaction(async (tx) => {
     const a = await managed(tx, practiceId, appointmentId);
-    if (!isActive(a) || a.startsAt <= now) {
-      throw new DomainError(
-        'PRECONDITION_FAILED',
-        'This appointment can no longer be cancelled online',
-        { reason: 'not_cancellable', status: a.status },
-      );
-    }
-    const paid = a.payments[0];
-    const outcome = cancellationOutcome(a.appointmentType, a.startsAt, now, paid?.amountCents ?? 0);
-    const moved = await tx.appointment.updateMany({
-      where: { id: a.id, status: { in: [...ACTIVE] } },
-      data: { status: 'cancelled', cancelReason: 'client', cancelledAt: now },
-    });
-    if (moved.count !== 1)
-      throw new DomainError('PRECONDITION_FAILED', 'This appointment was already changed', {
-        reason: 'not_cancellable',
-      });
-    if (paid) {
-      await tx.payment.update({
-        where: { id: paid.id },
-        data: { retainedFeeCents: outcome.retainedCents },
-      });
-      await scheduleRefund(
-        tx,
-        {
-          paymentId: paid.id,
-          practiceId,
-          amountCents: outcome.refundCents,
-          reason: outcome.late ? 'late_cancellation' : 'cancellation',
-        },
-        now,
-      );
-    }
-    if (outcome.owedCents > 0) {
-      await tx.payment.create({
-        data: {
-          practiceId,
-          appointmentId: a.id,
-          kind: 'late_cancel_fee',
-          status: 'due',
-          amountCents: outcome.owedCents,
-          currency,
-        },
-      });
-    }
-    const ids = { appointmentId: a.id, practiceId };
-    await enqueueLifecycleJob(tx, LIFECYCLE_JOBS.cancelled, ids, a.id, now);
-    await enqueueLifecycleJob(
-      tx,
-      LIFECYCLE_JOBS.slotFreed,
-      slotFreedPayload(a),
-      `${a.id}:cancelled`,
+    return applyCancellation(tx, a, {
       now,
-    );
-    const result: CancellationResult = {
-      appointmentId: a.id,
-      status: 'cancelled',
-      late: outcome.late,
-      feeCents: outcome.feeCents,
-      refundCents: outcome.refundCents,
-    };
-    return result;
+      currency,
+      refund: 'policy',
+      cancelReason: 'client',
+      notifyClient: true,
+      notCancellableMessage: 'This appointment can no longer be cancelled online',
+    });
   }, TRANSACTION_OPTIONS);
 }
 

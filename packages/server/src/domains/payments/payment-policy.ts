@@ -59,3 +59,30 @@ export function cancellationOutcome(
     owedCents: feeCents - retainedCents,
   };
 }
+
+/**
+ * What staff may choose when the practice cancels: `policy` applies the
+ * client-cancellation rules above; `full` gives back everything paid and
+ * charges no fee (the practice cancelled); `none` keeps what was paid and
+ * adds no fee.
+ */
+export type RefundChoice = 'policy' | 'full' | 'none';
+
+export function staffCancellationOutcome(
+  choice: RefundChoice,
+  terms: CancellationTerms,
+  startsAt: Date,
+  now: Date,
+  paidCents: number,
+): CancellationOutcome {
+  const policy = cancellationOutcome(terms, startsAt, now, paidCents);
+  if (choice === 'policy') return policy;
+  const refundCents = choice === 'full' ? paidCents : 0;
+  return {
+    late: policy.late,
+    feeCents: 0,
+    refundCents,
+    retainedCents: paidCents - refundCents,
+    owedCents: 0,
+  };
+}
