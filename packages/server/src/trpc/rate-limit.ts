@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import {
   RateLimiterMemory,
-  RateLimiterPostgres,
   RateLimiterRedis,
   RateLimiterRes,
   type RateLimiterAbstract,
@@ -12,6 +11,7 @@ import {
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { DomainError } from '../errors.js';
+import { AsyncCommitRateLimiterPostgres, purgeExpiredRateLimits } from './rate-limit-postgres.js';
 
 export const RATE_LIMIT_RULES = {
   /** Every request, per client IP. */
@@ -30,6 +30,8 @@ export interface RateLimitStore {
   kind: 'redis' | 'postgres' | 'memory';
   pool?: pg.Pool;
   redisUrl?: string;
+  /** PostgreSQL: purge expired counters at most this often per process (default 5 minutes). */
+  purgeEveryMs?: number;
 }
 
 export class RateLimits {
@@ -37,6 +39,8 @@ export class RateLimits {
   private redis?: Redis;
   /** Settles once Redis is first ready (or after a short wait): see consume(). */
   private redisStarted: Promise<void> = Promise.resolve();
+  /** PostgreSQL only: the last purge of expired counters (see rate-limit-postgres.ts). */
+  private purge?: { pool: pg.Pool; everyMs: number; lastAt: number; running: Promise<unknown> };
 
   constructor(
     store: RateLimitStore,
@@ -65,6 +69,10 @@ export class RateLimits {
         });
       });
     }
+    if (store.kind === 'postgres') {
+      const everyMs = store.purgeEveryMs ?? 5 * 60_000;
+      this.purge = { pool: store.pool!, everyMs, lastAt: Date.now(), running: Promise.resolve() };
+    }
     for (const [rule, defaults] of Object.entries(RATE_LIMIT_RULES) as [RateLimitRule, { points: number; duration: number }][]) {
       const opts = { keyPrefix: `tcrm_${rule}`, ...defaults, ...rules[rule] };
       if (store.kind === 'redis') {
@@ -83,12 +91,13 @@ export class RateLimits {
         // starting together do not race on CREATE TABLE.
         this.limiters.set(
           rule,
-          new RateLimiterPostgres({
+          new AsyncCommitRateLimiterPostgres({
             ...opts,
-            storeClient: store.pool,
+            storeClient: store.pool!,
             storeType: 'pool',
             tableName: 'rate_limits',
             tableCreated: true,
+            // Its per-limiter timer would outlive close(); purgeIfDue() instead.
             clearExpiredByTimeout: false,
           }),
         );
@@ -96,6 +105,19 @@ export class RateLimits {
         this.limiters.set(rule, new RateLimiterMemory(opts));
       }
     }
+  }
+
+  /**
+   * Deletes expired PostgreSQL counters when the last purge is older than
+   * `purgeEveryMs`; called from consume() without waiting on it, so the
+   * request pays nothing and an idle instance runs no timer.
+   */
+  private purgeIfDue(): void {
+    const purge = this.purge;
+    if (!purge || Date.now() - purge.lastAt < purge.everyMs) return;
+    purge.lastAt = Date.now();
+    // Best effort: a failed purge leaves expired rows, which count as zero.
+    purge.running = purgeExpiredRateLimits(purge.pool).catch(() => undefined);
   }
 
   key(...parts: string[]): string {
@@ -106,6 +128,7 @@ export class RateLimits {
   async consume(rule: RateLimitRule, ...keyParts: string[]): Promise<void> {
     await this.redisStarted;
     const limiter = this.limiters.get(rule)!;
+    this.purgeIfDue();
     try {
       await limiter.consume(this.key(rule, ...keyParts));
     } catch (err) {
@@ -131,6 +154,7 @@ export class RateLimits {
   }
 
   async close(): Promise<void> {
+    await this.purge?.running;
     this.redis?.disconnect();
   }
 }
