@@ -21,6 +21,7 @@ import { createContextFactory } from './trpc/context.js';
 import { widgetCors } from './http/cors.js';
 import { trpcGuards } from './http/request-guards.js';
 import { securityHeaders } from './http/security-headers.js';
+import { hostedPages } from './http/hosted-pages.js';
 import { appRouter } from './router.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import type { AppServices } from './services.js';
@@ -134,6 +135,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use('/widgets', express.static(widgetsDist, { fallthrough: false, maxAge: config.env === 'production' ? '1h' : 0 }));
   const consoleDir = path.join(ROOT, 'packages/widgets/dist/console');
   if (fs.existsSync(consoleDir)) app.use('/console', express.static(consoleDir));
+  // Hosted booking pages (/p/:slug/…), in production too: e-mailed links open them.
+  app.use(hostedPages(services));
   if (config.env !== 'production') {
     const site = path.join(ROOT, 'examples/practice-site');
     // The demo site's pages embed the widgets as a practice would, with the

@@ -92,6 +92,25 @@ describe('CORS for widgets', () => {
   });
 });
 
+describe("the server's own origin (hosted pages)", () => {
+  it('may use any publishable key, even one listing no origins; another origin may not', async () => {
+    const p = await createTestPractice(app, 'own');
+    await app.services.prisma.apiKey.updateMany({ where: { practiceId: p.practiceId }, data: { allowedOrigins: [] } });
+    const read = (origin: string) =>
+      fetch(`${base}/trpc/practice.publicProfile`, { headers: { [PUBLISHABLE_KEY_HEADER]: p.publishableKey, origin } });
+    const publicUrl = new URL(app.config.publicUrl).origin;
+    expect(publicUrl).not.toBe(base);
+    expect((await read(publicUrl)).status).toBe(200);
+    // Opened on the host it is served from (Origin matches Host).
+    expect((await read(base)).status).toBe(200);
+    for (const origin of [EVIL, p.origin, a.origin, 'null']) {
+      const res = await read(origin);
+      expect(res.status, origin).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { data: { appCode: 'FORBIDDEN' } } });
+    }
+  });
+});
+
 describe('staff (cookie) procedures', () => {
   const staffPaths = Object.entries(PROCEDURE_CATALOGUE)
     .filter(([, e]) => e.principal.kind === 'staff')
