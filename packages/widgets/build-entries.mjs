@@ -13,6 +13,7 @@ export const ELEMENT_ENTRIES = {
   'tcrm-file-upload': 'src/file-upload/define.ts',
   'tcrm-intake-form': 'src/intake-form/define.ts',
   'tcrm-booking': 'src/booking/define.ts',
+  'tcrm-booking-manage': 'src/booking-manage/define.ts',
 };
 
 /** The one file a page loads with a single <script type="module"> tag. */

@@ -11,6 +11,7 @@ import './signature/define.js';
 import './file-upload/define.js';
 import './intake-form/define.js';
 import './booking/define.js';
+import './booking-manage/define.js';
 import type { TcrmAddress } from './address/address.js';
 import type { TcrmChoice } from './choice/choice.js';
 import type { TcrmFileUpload } from './file-upload/file-upload.js';

@@ -32,6 +32,12 @@ export { TcrmBooking, type BookingStep } from './booking/booking.js';
 export { TcrmSlotGrid, type GridSlot } from './booking/slot-grid.js';
 export { TcrmBookedEvent, TcrmSlotHeldEvent } from './booking/booking.events.js';
 export { registerBookingCatalogue, type BookingCatalogue } from './booking/booking-messages.js';
+export { TcrmBookingManage, type ManageView } from './booking-manage/booking-manage.js';
+export {
+  TcrmAppointmentCancelledEvent,
+  TcrmAppointmentRescheduledEvent,
+} from './booking-manage/booking-manage.events.js';
+export { registerManageCatalogue, type ManageCatalogue } from './booking-manage/manage-messages.js';
 
 export {
   TcrmChangeEvent,

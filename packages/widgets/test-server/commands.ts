@@ -7,6 +7,13 @@ import type { App } from '../../server/src/app.js';
 import { createStaff, submitIntake, type Fixture, type StaffRole } from './seed.js';
 import { publishSeedForm } from '../../server/src/domains/intake/demo-form.js';
 import { bookingFixture, expireHold } from './booking-seed.js';
+import { probeType, retireType, waitlistEntries, waitlistOffer } from './offer-seed.js';
+import {
+  appointmentState,
+  expiredManageToken,
+  managedBooking,
+  type ManagedBookingRequest,
+} from './manage-seed.js';
 
 // otplib is the server's dependency, not the widgets': load it from there.
 const serverRequire = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -28,7 +35,16 @@ export type Command =
   | { op: 'publishForm'; key: string; definition: unknown }
   /** Clinicians with weekly hours and appointment types, built once (booking-seed.ts). */
   | { op: 'bookingFixture' }
-  | { op: 'expireHold'; holdId: string };
+  | { op: 'expireHold'; holdId: string }
+  /** Waitlist offers and entries, a type to retire (offer-seed.ts). */
+  | { op: 'waitlistOffer'; appointmentTypeId: string }
+  | { op: 'waitlistEntries'; appointmentTypeId: string; email: string }
+  | { op: 'probeType' }
+  | { op: 'retireType'; typeId: string }
+  /** A booked appointment and its manage link (manage-seed.ts). */
+  | ({ op: 'managedBooking' } & ManagedBookingRequest)
+  | { op: 'expiredManageToken'; appointmentId: string; startsAt: string }
+  | { op: 'appointmentState'; appointmentId: string };
 
 export function commandHandler(app: App, fixture: Fixture) {
   // The server accepts each time step once per account (codes are
@@ -111,6 +127,20 @@ export function commandHandler(app: App, fixture: Fixture) {
         return bookingFixture(app, fixture);
       case 'expireHold':
         return expireHold(app, command.holdId);
+      case 'waitlistOffer':
+        return waitlistOffer(app, fixture, command.appointmentTypeId);
+      case 'waitlistEntries':
+        return waitlistEntries(app, fixture, command.appointmentTypeId, command.email);
+      case 'probeType':
+        return probeType(app, fixture);
+      case 'retireType':
+        return retireType(app, fixture, command.typeId);
+      case 'managedBooking':
+        return managedBooking(app, fixture, command);
+      case 'expiredManageToken':
+        return { token: expiredManageToken(app, command.appointmentId, command.startsAt) };
+      case 'appointmentState':
+        return appointmentState(app, command.appointmentId);
       default:
         throw new Error(`Unknown test-server op: ${(command as { op: string }).op}`);
     }
