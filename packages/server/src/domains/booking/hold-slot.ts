@@ -10,7 +10,8 @@
 // Concurrent claims serialise on those rows' locks (READ COMMITTED re-checks
 // the WHERE after waiting), so an expired hold is retired exactly once and
 // the insert that follows is judged by the constraint as usual. Readers
-// (availability) simply ignore held rows past holdExpiresAt.
+// (availability) simply ignore held rows past holdExpiresAt. A hold nobody
+// confirms is announced to the waitlist at its expiry (hold-lapse.ts).
 import type { AppServices } from '../../services.js';
 import { DomainError } from '../../errors.js';
 import { hashToken, newToken } from '../auth/session-token.js';
@@ -18,6 +19,7 @@ import { loadBookingContext } from './booking-catalog.js';
 import { bookableWindow } from './availability/slots.js';
 import { claimSlot, notOffered } from './claim-slot.js';
 import { EXCLUSION_VIOLATION, hasSqlState } from './pg-errors.js';
+import { scheduleHoldLapse } from './hold-lapse.js';
 
 /** How long a client has to enter their details before the slot is released. */
 export const HOLD_MINUTES = 10;
@@ -41,11 +43,17 @@ export interface Hold {
   endsAt: Date;
 }
 
-export const slotTaken = () => new DomainError('CONFLICT', 'That time was just taken', { reason: 'slot_taken' });
+export const slotTaken = () =>
+  new DomainError('CONFLICT', 'That time was just taken', { reason: 'slot_taken' });
 
 export async function holdSlot(services: AppServices, req: HoldRequest): Promise<Hold> {
   const { prisma: db, clock } = services;
-  const context = await loadBookingContext(db, req.practiceId, req.appointmentTypeId, req.clinicianId);
+  const context = await loadBookingContext(
+    db,
+    req.practiceId,
+    req.appointmentTypeId,
+    req.clinicianId,
+  );
   const startsAt = req.startsAt.getTime();
   const now = clock.now();
   if (!bookableWindow(context.type, now.getTime(), { from: startsAt, to: startsAt + 1 })) {
@@ -54,20 +62,25 @@ export async function holdSlot(services: AppServices, req: HoldRequest): Promise
   const holdToken = newToken('thd');
   const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
   try {
-    const row = await db.$transaction(
-      (tx) =>
-        claimSlot(tx, context, {
-          practiceId: req.practiceId,
-          clinicianId: req.clinicianId,
-          startsAt: req.startsAt,
-          now,
-          status: 'held',
-          holdTokenHash: hashToken(holdToken),
-          holdExpiresAt: expiresAt,
-          clientTimeZone: req.timeZone ?? null,
-        }),
-      TRANSACTION_OPTIONS,
-    );
+    const row = await db.$transaction(async (tx) => {
+      const claimed = await claimSlot(tx, context, {
+        practiceId: req.practiceId,
+        clinicianId: req.clinicianId,
+        startsAt: req.startsAt,
+        now,
+        status: 'held',
+        holdTokenHash: hashToken(holdToken),
+        holdExpiresAt: expiresAt,
+        clientTimeZone: req.timeZone ?? null,
+      });
+      // Same transaction: a hold exists exactly when its lapse check does.
+      await scheduleHoldLapse(
+        tx,
+        { appointmentId: claimed.id, practiceId: req.practiceId },
+        expiresAt,
+      );
+      return claimed;
+    }, TRANSACTION_OPTIONS);
     return { holdId: row.id, holdToken, expiresAt, startsAt: row.startsAt, endsAt: row.endsAt };
   } catch (err) {
     if (hasSqlState(err, EXCLUSION_VIOLATION)) throw slotTaken();

@@ -1,5 +1,5 @@
 // Jobs for what happens to a booking after it is made (cancel, reschedule,
-// a freed slot for the waitlist, refunds). Like booking-jobs.ts they are
+// a freed slot for the waitlist, an abandoned hold, refunds). Like booking-jobs.ts they are
 // written inside the change's own transaction, with ids only; the dedupe key
 // makes a repeated write of the same event a no-op.
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -9,6 +9,8 @@ export const LIFECYCLE_JOBS = {
   rescheduled: 'appointment.rescheduled',
   /** A time became free again (cancel, reschedule, abandoned checkout): offer it to the waitlist. */
   slotFreed: 'appointment.slot_freed',
+  /** A plain hold's expiry: release it if abandoned and free its time (hold-lapse.ts). */
+  holdLapsed: 'appointment.hold_lapsed',
   refund: 'payment.refund',
 } as const;
 
