@@ -11,6 +11,9 @@ export type AppointmentType = Awaited<
 >[number];
 export type Clinician = Awaited<ReturnType<TcrmApi['booking']['clinicians']['query']>>[number];
 export type Hold = Awaited<ReturnType<TcrmApi['booking']['hold']['mutate']>>;
+/** A waitlist offer: the held time a `#hold=` link names (`booking.offer`). */
+export type Offer = Awaited<ReturnType<TcrmApi['booking']['offer']['query']>>;
+export type WaitlistInput = Parameters<TcrmApi['booking']['waitlist']['join']['mutate']>[0];
 /**
  * What `confirm` answers. `checkoutUrl` is the payment seam: when the server
  * asks for a deposit or prepayment it answers with a Stripe Checkout URL,

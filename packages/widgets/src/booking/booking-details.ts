@@ -2,8 +2,7 @@
 // with an Idempotency-Key, and the confirmation. Loaded lazily: a page that
 // only lists times does not pay for the form fields.
 import { html, nothing, type TemplateResult } from 'lit';
-import { defineElement } from '../internal/define.js';
-import { TcrmTextField } from '../text-field/text-field.js';
+import { submitOnEnter, type TcrmBookingField } from './booking-field.js';
 import { TcrmBookedEvent } from './booking.events.js';
 import { confirmBooking, failure, safeCheckoutUrl, type ClientDetails } from './booking-api.js';
 import type { TcrmBooking } from './booking.js';
@@ -11,25 +10,6 @@ import type { BookingMessageKey } from './booking-messages.js';
 import { money, notice, title } from './booking.render.js';
 import { icsDataUrl } from './ics.js';
 import { zoneName } from './zoned-time.js';
-
-/**
- * The text field without browser form-state restore: the client's name,
- * e-mail and phone must not be written into session history (which the
- * browser may keep on disk), e.g. when the page leaves for Stripe Checkout.
- * Registered here, in the lazy chunk, because nothing else uses it.
- */
-class TcrmBookingField extends TcrmTextField {
-  protected override formState(): null {
-    return null;
-  }
-}
-defineElement('tcrm-booking-field', TcrmBookingField);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'tcrm-booking-field': TcrmBookingField;
-  }
-}
 
 // Memory only (never storage): what the client typed, so choosing another
 // time keeps it, and the current confirm attempt's key, so a retry of the
@@ -74,10 +54,36 @@ function whenBlock(host: TcrmBooking, startsAt: string): TemplateResult {
     }`;
 }
 
+/** "9:41", or "1:59:41" for a waitlist offer's longer hold. */
 const clock = (ms: number) => {
   const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`
+    : `${Math.floor(s / 60)}:${two(s % 60)}`;
 };
+
+/**
+ * A waitlist offer's intro: what and with whom, and until when it is held
+ * (the time in the client's zone; the countdown below says how long).
+ */
+function offerIntro(host: TcrmBooking): TemplateResult | typeof nothing {
+  const offer = host.offer;
+  if (!offer || offer.holdId !== host.hold?.holdId) return nothing;
+  const until = new Intl.DateTimeFormat(host.localeTag, {
+    timeZone: host.timeZone,
+    timeStyle: 'short',
+  }).format(Date.parse(offer.expiresAt));
+  return html`${
+      host.type
+        ? html`<p class="chosen">
+            ${host.t('offer.with', { type: host.type.name, clinician: offer.clinicianName })}
+          </p>`
+        : nothing
+    }
+    ${whenBlock(host, offer.startsAt)}
+    <p>${host.t('offer.heldUntil', { time: until })}</p>`;
+}
 
 export function renderDetails(host: TcrmBooking): TemplateResult {
   const hold = host.hold!;
@@ -88,7 +94,9 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
     const field = e.target as TcrmBookingField;
     drafts.set(host, { ...drafts.get(host), [field.name]: field.value });
   };
-  return html`${title(host.t('details.title'))} ${whenBlock(host, hold.startsAt)}
+  const offered = host.offer?.holdId === hold.holdId;
+  return html`${title(host.t(offered ? 'offer.title' : 'details.title'))}
+    ${offered ? offerIntro(host) : whenBlock(host, hold.startsAt)}
     ${
       expired
         ? notice(host, 'expired')
@@ -104,12 +112,7 @@ export function renderDetails(host: TcrmBooking): TemplateResult {
         e.preventDefault();
         void submit(host, e.target as HTMLFormElement);
       }}
-      @keydown=${(e: KeyboardEvent) => {
-        // Fields render their input in a shadow root, where Enter does not submit the form.
-        const target = e.target as Element;
-        if (e.key === 'Enter' && target.localName === 'tcrm-booking-field')
-          (e.currentTarget as HTMLFormElement).requestSubmit();
-      }}
+      @keydown=${submitOnEnter}
     >
       ${FIELDS.map(
         (f) =>

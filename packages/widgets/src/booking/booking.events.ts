@@ -32,9 +32,47 @@ export class TcrmBookedEvent extends Event {
   }
 }
 
+/**
+ * A waitlist offer link (`#hold=` or `hold-token`) named a live hold: the
+ * widget shows that time with its countdown and asks for the client's
+ * details. Not fired for an expired, used or unknown offer.
+ */
+export class TcrmOfferOpenedEvent extends Event {
+  constructor(
+    readonly detail: {
+      readonly holdId: string;
+      readonly startsAt: string;
+      readonly endsAt: string;
+      readonly expiresAt: string;
+    },
+  ) {
+    super('tcrm-offer-opened', init);
+  }
+}
+
+/**
+ * The client joined the waitlist (or was already on it: the server answers
+ * the same). Their e-mail address is not in the detail.
+ */
+export class TcrmWaitlistJoinedEvent extends Event {
+  constructor(
+    readonly detail: {
+      readonly appointmentTypeId: string;
+      /** `null`: any clinician. */
+      readonly clinicianId: string | null;
+      readonly from: string;
+      readonly to: string;
+    },
+  ) {
+    super('tcrm-waitlist-joined', init);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'tcrm-slot-held': TcrmSlotHeldEvent;
     'tcrm-booked': TcrmBookedEvent;
+    'tcrm-offer-opened': TcrmOfferOpenedEvent;
+    'tcrm-waitlist-joined': TcrmWaitlistJoinedEvent;
   }
 }

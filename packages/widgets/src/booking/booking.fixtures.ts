@@ -3,7 +3,7 @@
 // Nothing here stands in for the server.
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { deepActiveElement, deepQueryAll, press, render, settle } from '../testing/fixtures.js';
 import type { TcrmBooking } from './booking.js';
 import type { TcrmSlotGrid } from './slot-grid.js';
@@ -37,6 +37,7 @@ export interface MountOptions {
   appointmentType?: string;
   clinician?: string;
   appearance?: string;
+  holdToken?: string;
 }
 
 /** Mounts the widget against the test server (same origin, proxied) and waits until it has loaded. */
@@ -50,6 +51,7 @@ export async function mountBooking(fx: BookingFixture, o: MountOptions = {}): Pr
       appointment-type=${o.appointmentType ?? ''}
       clinician=${o.clinician ?? ''}
       appearance=${o.appearance ?? '{"theme":"light"}'}
+      hold-token=${o.holdToken ?? nothing}
     ></tcrm-booking>`,
   );
   await waitUntil(() => el.step !== 'loading', 'booking did not load', { timeout: 10_000 });
@@ -137,4 +139,42 @@ export async function stepIs(el: TcrmBooking, step: TcrmBooking['step']): Promis
     timeout: 10_000,
   });
   await settle(el);
+}
+
+/** A live waitlist offer made by the server's own functions (test-server/offer-seed.ts). */
+export interface WaitlistOffer {
+  holdToken: string;
+  holdId: string;
+  appointmentTypeId: string;
+  clinicianId: string;
+  startsAt: string;
+  expiresAt: string;
+}
+
+export async function waitlistOffer(appointmentTypeId: string): Promise<WaitlistOffer> {
+  return (await executeServerCommand('tcrm-server', {
+    op: 'waitlistOffer',
+    appointmentTypeId,
+  })) as WaitlistOffer;
+}
+
+/** The waitlist entries of `email` for a type, as stored. */
+export async function waitlistEntries(
+  appointmentTypeId: string,
+  email: string,
+): Promise<{ status: string; clinicianId: string | null; from: string; to: string }[]> {
+  return (await executeServerCommand('tcrm-server', {
+    op: 'waitlistEntries',
+    appointmentTypeId,
+    email,
+  })) as { status: string; clinicianId: string | null; from: string; to: string }[];
+}
+
+/** Presses Tab until the element with `id` (in the widget's shadow root) has focus. */
+export async function tabTo(id: string): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    await press('Tab');
+    if (deepActiveElement()?.id === id) return;
+  }
+  throw new Error(`Tab never reached #${id}`);
 }

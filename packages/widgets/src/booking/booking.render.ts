@@ -79,6 +79,27 @@ function weekRange(host: TcrmBooking): string {
   }).formatRange(from, to);
 }
 
+/**
+ * Below the times: "None of these times work? Join the waitlist", a primary
+ * action when the week has none; the form itself is a lazy chunk.
+ */
+function renderWaitlistEntry(host: TcrmBooking): TemplateResult | typeof nothing {
+  if (host.waitlistOpen && host.waitlist) return host.waitlist.renderWaitlist(host);
+  if (host.slots === undefined) return nothing;
+  const empty = host.slots.length === 0;
+  return html`<p class="waitlist-entry">
+    ${host.t(empty ? 'waitlist.emptyPrompt' : 'waitlist.prompt')}
+    <button
+      id="waitlist-open"
+      part=${empty ? 'button primary' : 'button'}
+      class=${empty ? 'primary' : 'link'}
+      @click=${() => void host.openWaitlist()}
+    >
+      ${host.t('waitlist.open')}
+    </button>
+  </p>`;
+}
+
 function renderTime(host: TcrmBooking): TemplateResult {
   const t = host.t.bind(host);
   const type = host.type!;
@@ -162,7 +183,8 @@ function renderTime(host: TcrmBooking): TemplateResult {
               @tcrm-week-step=${(e: CustomEvent<number>) => void host.stepWeekFromGrid(e.detail)}
             ></tcrm-slot-grid>`
           : html`<p class="status empty">${t('noTimes')}</p>`
-    }`;
+    }
+    ${renderWaitlistEntry(host)}`;
 }
 
 /** The step being shown. */

@@ -160,6 +160,22 @@ export const bookingStyles = css`
     opacity: 0.7;
     cursor: progress;
   }
+  .waitlist-entry {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${space(2)};
+    margin-block: ${space(4)} 0;
+  }
+  .waitlist {
+    margin-block-start: ${space(4)};
+    padding: ${space(4)};
+    border: 1px solid ${token('colorBorder')};
+    border-radius: ${token('borderRadius')};
+  }
+  .waitlist h3 {
+    text-align: start;
+  }
   .sr-only {
     position: absolute;
     inline-size: 1px;

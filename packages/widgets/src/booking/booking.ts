@@ -1,6 +1,7 @@
 import type { CSSResultGroup, PropertyDeclarations, PropertyValues } from 'lit';
 import { html } from 'lit';
 import { TcrmElement } from '../internal/tcrm-element.js';
+import type { TcrmApi } from '../api/api-client.js';
 import { languageOf } from '../i18n/locale.js';
 import {
   failure,
@@ -8,8 +9,10 @@ import {
   type Booking,
   type Clinician,
   type Hold,
+  type Offer,
 } from './booking-api.js';
-import { TcrmSlotHeldEvent } from './booking.events.js';
+import { TcrmOfferOpenedEvent, TcrmSlotHeldEvent } from './booking.events.js';
+import { offerToken, readOffer } from './booking-offer.js';
 import {
   bookingCatalogue,
   fill,
@@ -28,6 +31,9 @@ export type BookingStep = 'loading' | 'error' | 'types' | 'time' | 'details' | '
 /** The details step and confirmation, loaded when the client first reaches the time step. */
 type DetailsModule = typeof import('./booking-details.js');
 const loadDetails = (): Promise<DetailsModule> => import('./booking-details.js');
+/** The join-the-waitlist form, loaded when the client asks for it. */
+type WaitlistModule = typeof import('./booking-waitlist.js');
+const loadWaitlist = (): Promise<WaitlistModule> => import('./booking-waitlist.js');
 
 /**
  * The payment seam: Stripe Checkout returns the client to the page with the
@@ -51,6 +57,9 @@ function paymentReturn(): { appointmentId: string; status: 'success' | 'cancel' 
  * time was just taken) and expired holds return to the times with a message.
  * When the server asks for payment, the client is sent to Stripe Checkout
  * and shown the confirmation on return (`?booking=…&status=success`).
+ * A waitlist offer link (`#hold=…`, or `hold-token`) opens at the details
+ * step for the time held for the client; below the times, clients for whom
+ * none fits can join the waitlist.
  *
  * Works inside a `<tcrm-provider>` or alone with `publishable-key` (plus
  * `api-url` when the script is not served by the therapyCRM server).
@@ -59,6 +68,8 @@ function paymentReturn(): { appointmentId: string; status: 'success' | 'cancel' 
  *
  * @fires tcrm-slot-held - A time is held (detail: holdId, startsAt, endsAt, expiresAt).
  * @fires tcrm-booked - Booked or requested (detail: appointmentId, status).
+ * @fires tcrm-offer-opened - A waitlist offer is shown (detail: holdId, startsAt, endsAt, expiresAt).
+ * @fires tcrm-waitlist-joined - On the waitlist (detail: appointmentTypeId, clinicianId, from, to; no e-mail).
  *
  * @csspart step-title - Each step's heading.
  * @csspart type - An appointment type card; `type-button` its button.
@@ -74,11 +85,13 @@ export class TcrmBooking extends TcrmElement {
     appointmentType: { attribute: 'appointment-type' },
     clinician: {},
     timeZone: { attribute: 'time-zone' },
+    holdToken: { attribute: 'hold-token' },
     step: { state: true },
     notice: { state: true },
     busy: { state: true },
     slots: { state: true },
     announcement: { state: true },
+    waitlistOpen: { state: true },
   };
 
   /** Id of an appointment type to start with (skips the type list). */
@@ -87,6 +100,11 @@ export class TcrmBooking extends TcrmElement {
   declare clinician: string | undefined;
   /** The client's IANA timezone to start with; defaults to the browser's. */
   declare timeZone: string;
+  /**
+   * The token of a waitlist offer to open (a `thd_…` hold token); without
+   * it the page's `#hold=` fragment is read. Kept in memory only.
+   */
+  declare holdToken: string | undefined;
   declare step: BookingStep;
   declare notice: BookingMessageKey | undefined;
   declare busy: boolean;
@@ -97,6 +115,8 @@ export class TcrmBooking extends TcrmElement {
     return this.#countdown.remaining;
   }
   declare announcement: string;
+  /** The join-the-waitlist form is shown below the times. */
+  declare waitlistOpen: boolean;
 
   types: readonly AppointmentType[] = [];
   clinicians: readonly Clinician[] = [];
@@ -109,6 +129,9 @@ export class TcrmBooking extends TcrmElement {
   /** Returned from payment: `success` or `cancel`. */
   paymentReturn: string | undefined;
   details: DetailsModule | undefined;
+  waitlist: WaitlistModule | undefined;
+  /** The waitlist offer being shown at the details step. */
+  offer: Offer | undefined;
 
   #loadedApi: unknown;
   #slotRequest = 0;
@@ -122,6 +145,7 @@ export class TcrmBooking extends TcrmElement {
     this.step = 'loading';
     this.busy = false;
     this.announcement = '';
+    this.waitlistOpen = false;
   }
 
   /** Strings in the widget's language. */
@@ -149,6 +173,11 @@ export class TcrmBooking extends TcrmElement {
 
   get session() {
     return this.tcrm.session;
+  }
+
+  /** The provider's API client (undefined until configured). */
+  get api(): TcrmApi | undefined {
+    return this.tcrm.api;
   }
 
   get today(): string {
@@ -180,7 +209,7 @@ export class TcrmBooking extends TcrmElement {
     this.requestUpdate();
   }
 
-  /** Loads types and clinicians; resumes a return from payment. */
+  /** Loads types and clinicians; resumes a return from payment, or opens a waitlist offer. */
   async load(): Promise<void> {
     const api = this.tcrm.api!;
     this.step = 'loading';
@@ -212,22 +241,49 @@ export class TcrmBooking extends TcrmElement {
       return;
     }
     if (returned?.status === 'cancel') this.notice = 'done.cancelled';
+    const token = returned ? null : offerToken(this.holdToken);
+    if (token) {
+      const offer = await readOffer(this.tcrm.api!, token);
+      if (typeof offer !== 'string') return this.#openOffer(offer, token);
+      // A gone offer still lets the client book the ordinary way, told why.
+      this.notice = offer;
+      if (offer !== 'offer.gone') {
+        this.step = 'error';
+        return;
+      }
+    }
     const preset = this.types.find((t) => t.id === this.appointmentType);
     if (preset) this.chooseType(preset, false);
     else this.step = 'types';
   }
 
-  chooseType(type: AppointmentType, focus = true): void {
+  /** Straight to the details step for the time the offer holds. */
+  async #openOffer(offer: Offer, holdToken: string): Promise<void> {
+    const { holdId, startsAt, endsAt, expiresAt } = offer;
+    this.offer = offer;
+    // The type's name, mode and policy come from the list (an inactive type is not in it).
+    this.type = this.types.find((t) => t.id === offer.appointmentTypeId);
+    this.weekStart = this.today;
+    this.hold = { holdId, holdToken, startsAt, endsAt, expiresAt };
+    this.dispatchEvent(new TcrmOfferOpenedEvent({ holdId, startsAt, endsAt, expiresAt }));
+    await this.#showDetails(false);
+  }
+
+  /** `byClient`: chosen from the list (not preset), so earlier notices are done with. */
+  chooseType(type: AppointmentType, byClient = true): void {
+    this.#closeWaitlist();
+    if (byClient) this.notice = undefined;
     this.type = type;
     this.step = 'time';
     this.weekStart = this.today;
     void this.loadSlots();
     // The details step is needed next: fetch it while the client chooses.
     void loadDetails().then((module) => (this.details = module));
-    if (focus) this.focusAfterRender('#step-title');
+    if (byClient) this.focusAfterRender('#step-title');
   }
 
   showTypes(): void {
+    this.#closeWaitlist();
     this.step = 'types';
     this.notice = undefined;
     this.focusAfterRender('#step-title');
@@ -318,16 +374,27 @@ export class TcrmBooking extends TcrmElement {
     this.busy = false;
     const { holdId, startsAt, endsAt, expiresAt } = this.hold;
     this.dispatchEvent(new TcrmSlotHeldEvent({ holdId, startsAt, endsAt, expiresAt }));
+    await this.#showDetails();
+  }
+
+  async #showDetails(focus = true): Promise<void> {
     this.details ??= await loadDetails();
     this.step = 'details';
-    this.#countdown.start(this.hold.expiresAt);
-    this.focusAfterRender('#step-title');
+    this.#countdown.start(this.hold!.expiresAt);
+    if (focus) this.focusAfterRender('#step-title');
   }
 
   /** Back to the grid with fresh times (and a message), focus on the grid. */
   async backToTimes(notice?: BookingMessageKey): Promise<void> {
     this.#countdown.stop();
     this.hold = undefined;
+    this.offer = undefined;
+    if (!this.type) {
+      // An offer of a type no longer listed: the client picks a type.
+      this.showTypes();
+      this.notice = notice;
+      return;
+    }
     this.notice = notice;
     this.step = 'time';
     if (notice) this.announcement = '';
@@ -351,10 +418,34 @@ export class TcrmBooking extends TcrmElement {
   finish(booking: Booking): void {
     this.#countdown.stop();
     this.hold = undefined;
+    this.offer = undefined;
     this.booking = booking;
     this.notice = undefined;
     this.step = 'done';
     this.focusAfterRender('#step-title');
+  }
+
+  /** Opens the join-the-waitlist form below the times, focus on its heading. */
+  async openWaitlist(): Promise<void> {
+    try {
+      this.waitlist ??= await loadWaitlist();
+    } catch {
+      this.notice = 'error.network';
+      return;
+    }
+    this.waitlistOpen = true;
+    this.focusAfterRender('#waitlist-title');
+  }
+
+  /** Closes the form; focus back on the action that opened it. */
+  closeWaitlist(): void {
+    this.#closeWaitlist();
+    this.focusAfterRender('#waitlist-open');
+  }
+
+  #closeWaitlist(): void {
+    this.waitlistOpen = false;
+    if (this.waitlist) this.waitlist.resetWaitlist(this);
   }
 
   startOver(): void {
