@@ -72,7 +72,12 @@ export function readManageToken(
   return appointmentId;
 }
 
-export function manageUrl(config: Pick<Config, 'publicUrl'>, token: string): string {
+/** The practice's hosted manage page (http/hosted-pages.ts) with the token. */
+export function manageUrl(
+  config: Pick<Config, 'publicUrl'>,
+  practiceSlug: string,
+  token: string,
+): string {
   // The token rides in the fragment: it never reaches server logs or Referer headers.
-  return `${config.publicUrl}/booking/manage#token=${token}`;
+  return `${config.publicUrl}/p/${encodeURIComponent(practiceSlug)}/booking/manage#token=${token}`;
 }

@@ -116,8 +116,11 @@ describe('booking e-mails', () => {
     expect(confirmation.text).toContain(
       'Tuesday, March 3, 2026 at 10:00 AM EST (America/New_York)',
     );
+    const slug = await practiceSlug(w);
     expect(confirmation.text).toMatch(
-      /https:\/\/book\.example\.test\/booking\/manage#token=tma_[\w-]+\.[\w-]{43}/,
+      new RegExp(
+        `https://book\\.example\\.test/p/${slug}/booking/manage#token=tma_[\\w-]+\\.[\\w-]{43}`,
+      ),
     );
     const ics = attachment(confirmation, 'appointment.ics');
     expect(ics).not.toBeNull();
@@ -132,6 +135,13 @@ describe('booking e-mails', () => {
     // The manage link in the mail works.
     const token = /#token=(tma_[\w.-]+)/.exec(confirmation.text)![1]!;
     expect((await w.widget().booking.manage.get({ token })).appointmentId).toBe(id);
+    // …and its path opens the practice's hosted manage page (the fragment stays in the browser).
+    const path = new URL(/https:\/\/book\.example\.test\S+/.exec(confirmation.text)![0]).pathname;
+    const page = await fetch(`${await app.listen()}${path}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`<h1>${await practiceName(w)}</h1>`);
+    expect(html).toContain(`<tcrm-booking-manage publishable-key="${w.practice.publishableKey}">`);
 
     const reminders = () => mailsTo(to).filter((m) => m.subject.startsWith('Reminder'));
     app.clock.set(new Date(Date.parse(TUE_10) - 24 * HOUR - 60_000));
@@ -201,6 +211,15 @@ describe('booking e-mails', () => {
     expect(due).toBe(2);
   });
 });
+
+async function practiceSlug(w: BookingWorld) {
+  return (
+    await app.services.prisma.practice.findUniqueOrThrow({
+      where: { id: w.practice.practiceId },
+      select: { slug: true },
+    })
+  ).slug;
+}
 
 async function practiceName(w: BookingWorld) {
   return (

@@ -35,7 +35,7 @@ async function loadForMail(services: AppServices, job: AppointmentJob) {
       status: true,
       startsAt: true,
       endsAt: true,
-      practice: { select: { name: true, timezone: true } },
+      practice: { select: { name: true, timezone: true, slug: true } },
       client: { select: { id: true, emailEnc: true } },
     },
   });
@@ -64,7 +64,11 @@ async function send(
   const link =
     kind === 'cancellation'
       ? undefined
-      : manageUrl(services.config, issueManageToken(services.config, a.id, a.startsAt, now));
+      : manageUrl(
+          services.config,
+          a.practice.slug,
+          issueManageToken(services.config, a.id, a.startsAt, now),
+        );
   await services.mailer.send(
     bookingMail(kind, {
       to,

@@ -121,8 +121,13 @@ export async function offerFreedSlot(
   }
 }
 
-export function waitlistOfferUrl(publicUrl: string, holdToken: string): string {
-  return `${publicUrl}/booking/waitlist#hold=${holdToken}`;
+/** The practice's hosted offer page (http/hosted-pages.ts); the token rides in the fragment. */
+export function waitlistOfferUrl(
+  publicUrl: string,
+  practiceSlug: string,
+  holdToken: string,
+): string {
+  return `${publicUrl}/p/${encodeURIComponent(practiceSlug)}/booking/waitlist#hold=${holdToken}`;
 }
 
 async function sendOffer(services: AppServices, job: OfferJob): Promise<void> {
@@ -137,7 +142,7 @@ async function sendOffer(services: AppServices, job: OfferJob): Promise<void> {
       id: true,
       emailEnc: true,
       offerExpiresAt: true,
-      practice: { select: { name: true, timezone: true } },
+      practice: { select: { name: true, timezone: true, slug: true } },
     },
   });
   if (!entry) return;
@@ -153,7 +158,7 @@ async function sendOffer(services: AppServices, job: OfferJob): Promise<void> {
   });
   const to = await services.cipher.decrypt(job.practiceId, entry.emailEnc);
   const { name, timezone } = entry.practice;
-  const link = waitlistOfferUrl(services.config.publicUrl, holdToken);
+  const link = waitlistOfferUrl(services.config.publicUrl, entry.practice.slug, holdToken);
   await services.mailer.send({
     to,
     subject: `A time opened up with ${name}`,

@@ -88,7 +88,24 @@ describe('booking.waitlist', () => {
       `A time opened up with ${await practiceName(w.practice.practiceId)}`,
     );
     expect(mail1.text).toContain('Tuesday, March 3, 2026 at 10:00 AM EST');
-    expect(mail1.text).toMatch(/\/booking\/waitlist#hold=thd_[\w-]+/);
+    const slug = (
+      await app.services.prisma.practice.findUniqueOrThrow({
+        where: { id: w.practice.practiceId },
+        select: { slug: true },
+      })
+    ).slug;
+    expect(mail1.text).toMatch(
+      new RegExp(`${app.config.publicUrl}/p/${slug}/booking/waitlist#hold=thd_[\\w-]+`),
+    );
+    // The link's page is the practice's, and its token describes the offered time.
+    const offerLink = new URL(/https?:\/\/\S+#hold=\S+/.exec(mail1.text)![0]);
+    const offerPage = await fetch(`${await app.listen()}${offerLink.pathname}`);
+    expect(await offerPage.text()).toContain(
+      `<h1>${await practiceName(w.practice.practiceId)}</h1>`,
+    );
+    await expect(
+      w.widget().booking.offer({ holdToken: offerLink.hash.slice('#hold='.length) }),
+    ).resolves.toMatchObject({ holdId: e1!.offeredAppointmentId, startsAt: TUE_10 });
     expect(mail1.text).not.toContain(first);
     expect(mail1.text).not.toMatch(/Canary|Consultation/);
     // The time is not on offer to anyone else meanwhile.
