@@ -4,6 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/client.js';
 import { PUBLISHABLE_KEY_HEADER } from '../trpc/context.js';
+import { publishableKeys } from '../domains/practice/publishable-key-cache.js';
 
 const ALLOWED_HEADERS = ['content-type', PUBLISHABLE_KEY_HEADER, 'authorization', 'idempotency-key', 'trpc-accept', 'x-trpc-source'];
 
@@ -27,10 +28,8 @@ export function isSameOrigin(req: Request): boolean {
 
 async function originAllowed(db: Db, origin: string, publishableKey: string | undefined): Promise<boolean> {
   if (publishableKey) {
-    const key = await db.apiKey.findUnique({
-      where: { publicKey: publishableKey },
-      select: { allowedOrigins: true, revokedAt: true },
-    });
+    // The same few-seconds cache resolvePublishableKey reads right after.
+    const key = await publishableKeys(db).find(publishableKey);
     return !!key && !key.revokedAt && key.allowedOrigins.includes(origin);
   }
   // Preflights carry no header values, only names: allow an origin that any

@@ -3,6 +3,7 @@
 import { DomainError } from '../../errors.js';
 import type { Context } from '../../trpc/context.js';
 import { originMatchesHost } from '../../http/cors.js';
+import { publishableKeys } from './publishable-key-cache.js';
 
 export interface PracticeRef {
   id: string;
@@ -14,10 +15,9 @@ export async function resolvePublishableKey(ctx: Context): Promise<PracticeRef> 
   if (!key || !key.startsWith('pk_')) {
     throw new DomainError('UNAUTHENTICATED', 'A publishable key is required');
   }
-  const row = await ctx.db.apiKey.findUnique({
-    where: { publicKey: key },
-    select: { id: true, practiceId: true, kind: true, allowedOrigins: true, revokedAt: true },
-  });
+  // Cached per process for a few seconds: a revocation or an origins change
+  // takes effect within PUBLISHABLE_KEY_TTL_MS (see publishable-key-cache.ts).
+  const row = await publishableKeys(ctx.services.prisma).find(key);
   if (!row || row.revokedAt || row.kind !== 'publishable') {
     throw new DomainError('UNAUTHENTICATED', 'Unknown or revoked publishable key');
   }
