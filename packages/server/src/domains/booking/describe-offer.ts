@@ -6,10 +6,12 @@
 // exactly like a token that was never issued. A plain booking.hold token is a
 // hold token too: describing one's own hold tells nothing new.
 //
-// Spent tokens: confirm, checkout and a lapsed waitlist offer clear the
-// stored hash, so such a token names no row any more and answers
-// `invalid_offer`; `hold_expired` is for a row still found by the token
-// whose hold is past its expiry or no longer held.
+// Spent tokens: confirm, checkout, a lapsed waitlist offer and a lapsed
+// plain hold (hold-lapse.ts) clear the stored hash, so such a token names no
+// row any more and answers `invalid_offer`; `hold_expired` is for a row still
+// found by the token whose hold is past its expiry or no longer held (before
+// the lapse job ran, or retired by a later claim). The widget shows one
+// "offer gone" notice for both.
 import { z } from 'zod';
 import { DomainError } from '../../errors.js';
 import type { AppServices } from '../../services.js';
