@@ -22,6 +22,8 @@ export interface BookingObjects {
   /** A free slot start inside `range` (for hold inputs). */
   freeSlot: string;
   overrideDate: string;
+  /** A `due` late-cancel fee (an appointment cancelled late by staff under the policy). */
+  dueFeePaymentId: string;
 }
 
 type Slot = { startsAt: string; clinicianId: string };
@@ -64,7 +66,18 @@ export async function buildBookingObjects(
   })) as { id: string };
   const overrideDate = new Date(now + 25 * DAY).toISOString().slice(0, 10);
   await staff.booking.admin.schedule.setDateOverride({ clinicianId, date: overrideDate, hours: [] });
+  // Late-cancel fee: every slot in `range` is inside this type's 30-day window.
+  const lateType = (await staff.booking.admin.appointmentTypes.create({
+    name: `Late ${tag}`,
+    ...typeFields,
+    cancellationWindowHours: 720,
+    lateCancelFeeCents: 5_000,
+  })) as { id: string };
+  const lateId = await book(lateType.id, slots[8]!.startsAt, 'late');
+  await staff.booking.appointments.cancel({ appointmentId: lateId, refund: 'policy', notifyClient: false });
+  const dueFee = await app.services.prisma.payment.findFirstOrThrow({ where: { appointmentId: lateId, status: 'due' }, select: { id: true } });
   return {
+    dueFeePaymentId: dueFee.id,
     clinicianId,
     typeId: type.id,
     requestTypeId: requestType.id,

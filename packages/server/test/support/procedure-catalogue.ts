@@ -19,6 +19,7 @@ import { authCatalogue } from './catalogue/auth.js';
 import { intakeCatalogue } from './catalogue/intake.js';
 import { bookingCatalogue } from './catalogue/booking.js';
 import { bookingManageCatalogue } from './catalogue/booking-manage.js';
+import { paymentsCatalogue } from './catalogue/payments.js';
 
 export type { IsolationCase, Principal, ProcedureCase, RefusalCode } from './catalogue/types.js';
 
@@ -29,6 +30,7 @@ export const PROCEDURE_CATALOGUE: Record<string, ProcedureCase> = {
   ...intakeCatalogue,
   ...bookingCatalogue,
   ...bookingManageCatalogue,
+  ...paymentsCatalogue,
 };
 
 export interface ProcedureInfo {

@@ -190,5 +190,6 @@ export function fingerprintsOf(t: Tenant): string[] {
     t.booking.requestedAppointmentId,
     t.booking.holdToken,
     t.booking.timeOffId,
+    t.booking.dueFeePaymentId,
   ];
 }
