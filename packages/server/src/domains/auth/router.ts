@@ -10,6 +10,7 @@ import { changePassword, getStaffMe, signOut } from './staff-account.handler.js'
 import { confirmMfaEnrolment, startMfaEnrolment, verifyMfa } from './mfa.handler.js';
 import { acceptStaffInvite, inviteStaff } from './staff-invite.handler.js';
 import { disableStaff, listStaff, resetStaffMfa, setStaffRole } from './staff-members.handler.js';
+import { CLINICIAN_DIRECTORY_ROLES, listClinicianDirectory } from './staff-directory.handler.js';
 
 const beforeMfa = { allowWithoutMfa: true } as const;
 const owner = { roles: ['owner'] as const };
@@ -39,6 +40,8 @@ export const authRouter = router({
     invite: staffProcedure.meta(owner).input(inviteStaffInput).mutation(({ ctx, input }) => inviteStaff(ctx, input)),
     acceptInvite: anonymousProcedure.input(acceptInviteInput).mutation(({ ctx, input }) => acceptStaffInvite(ctx, input)),
     list: staffProcedure.meta(owner).query(({ ctx }) => listStaff(ctx)),
+    /** `[{ id, displayName, role }]` of active clinicians and owners, for calendar pickers. */
+    clinicians: staffProcedure.meta({ roles: CLINICIAN_DIRECTORY_ROLES }).query(({ ctx }) => listClinicianDirectory(ctx)),
     disable: staffProcedure.meta(owner).input(staffUserIdInput).mutation(({ ctx, input }) => disableStaff(ctx, input)),
     setRole: staffProcedure.meta(owner).input(setRoleInput).mutation(({ ctx, input }) => setStaffRole(ctx, input)),
     resetMfa: staffProcedure.meta(owner).input(staffUserIdInput).mutation(({ ctx, input }) => resetStaffMfa(ctx, input)),

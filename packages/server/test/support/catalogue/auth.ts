@@ -140,6 +140,22 @@ export const authCatalogue: Record<string, ProcedureCase> = {
       },
     ],
   },
+  'auth.staff.clinicians': {
+    principal: { kind: 'staff', role: 'front_desk' },
+    validInput: () => undefined,
+    isolation: [
+      {
+        kind: 'scoped',
+        name: "lists A's clinicians only (a clinician of both practices appears once, as A's)",
+        check: (r, w) => {
+          const ids = (r as { id: string }[]).map((c) => c.id);
+          expect(ids).toEqual(expect.arrayContaining([w.a.practice.ownerId, w.a.staff.clinician.userId, w.shared.forCalendar.userId]));
+          expect(ids).not.toContain(w.b.staff.clinician.userId);
+          expect(ids.filter((id) => id === w.shared.forCalendar.userId)).toHaveLength(1);
+        },
+      },
+    ],
+  },
   'auth.staff.disable': {
     principal: owner,
     validInput: (w) => ({ userId: w.a.staff.auditor.userId }),
