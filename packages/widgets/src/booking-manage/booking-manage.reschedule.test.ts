@@ -53,7 +53,9 @@ describe('tcrm-booking-manage: reschedule (real server)', function () {
     // The e-mailed link: the token rides in the fragment.
     history.replaceState(null, '', `${location.pathname}${location.search}#token=${booking.token}`);
     const events: TcrmAppointmentRescheduledEvent[] = [];
-    document.addEventListener('tcrm-appointment-rescheduled', (e) => events.push(e));
+    document.addEventListener('tcrm-appointment-rescheduled', (e) =>
+      events.push(e as TcrmAppointmentRescheduledEvent),
+    );
     const el = await mountManage(booking);
     expect(el.appointment?.appointmentId).to.equal(booking.appointmentId);
     (document.activeElement as HTMLElement | null)?.blur();

@@ -81,7 +81,9 @@ describe('tcrm-booking-manage: summary, policy, cancel, bad links (real server)'
   it('cancels for free with the keyboard: consequence first, then the result; the server row is cancelled', async () => {
     const booking = await bookAppointment({ type: 'consultation', paidCents: 5_000 });
     const events: TcrmAppointmentCancelledEvent[] = [];
-    document.addEventListener('tcrm-appointment-cancelled', (e) => events.push(e));
+    document.addEventListener('tcrm-appointment-cancelled', (e) =>
+      events.push(e as TcrmAppointmentCancelledEvent),
+    );
     const el = await mountManage(booking, { token: booking.token });
     expect(text(el, '.summary')).to.contain('Paid $50.00');
     (document.activeElement as HTMLElement | null)?.blur();
