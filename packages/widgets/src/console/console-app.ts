@@ -25,6 +25,7 @@ const AREA = {
   calendar: 'calendar',
   availability: 'availability',
   'appointment-types': 'appointmentTypes',
+  payments: 'payments',
 } as const;
 
 /**
@@ -298,8 +299,22 @@ export class TcrmConsoleApp extends LitElement {
   #nav(me: StaffMe) {
     const current = this.#shown.name;
     const link = (
-      name: 'inbox' | 'forms' | 'settings' | 'calendar' | 'availability' | 'appointment-types',
-      area: 'inbox' | 'forms' | 'settings' | 'calendar' | 'availability' | 'appointmentTypes',
+      name:
+        | 'inbox'
+        | 'forms'
+        | 'settings'
+        | 'calendar'
+        | 'availability'
+        | 'appointment-types'
+        | 'payments',
+      area:
+        | 'inbox'
+        | 'forms'
+        | 'settings'
+        | 'calendar'
+        | 'availability'
+        | 'appointmentTypes'
+        | 'payments',
       active: boolean,
     ) =>
       may(me, area)
@@ -316,6 +331,7 @@ export class TcrmConsoleApp extends LitElement {
         ${link('calendar', 'calendar', current === 'calendar')}
         ${link('availability', 'availability', current === 'availability')}
         ${link('appointment-types', 'appointmentTypes', current === 'appointment-types')}
+        ${link('payments', 'payments', current === 'payments')}
         ${link('settings', 'settings', current === 'settings')}
       </ul>
     </nav>`;
@@ -363,6 +379,11 @@ export class TcrmConsoleApp extends LitElement {
         return html`<tcrm-console-availability .ctx=${ctx}></tcrm-console-availability>`;
       case 'appointment-types':
         return html`<tcrm-console-appointment-types .ctx=${ctx}></tcrm-console-appointment-types>`;
+      case 'payments':
+        return html`<tcrm-console-payments
+          .ctx=${ctx}
+          .filter=${route.status}
+        ></tcrm-console-payments>`;
     }
   }
 

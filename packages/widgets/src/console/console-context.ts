@@ -29,6 +29,9 @@ export const ROLE_ACCESS = {
   calendar: ['owner', 'clinician', 'front_desk'],
   availability: ['owner', 'clinician', 'front_desk'],
   appointmentTypes: ['owner', 'front_desk'],
+  // The server's payments router: front desk reads, owner and biller settle fees.
+  payments: ['owner', 'biller', 'front_desk'],
+  paymentSettle: ['owner', 'biller'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export function may(me: StaffMe | null, area: keyof typeof ROLE_ACCESS): boolean {

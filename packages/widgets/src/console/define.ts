@@ -13,6 +13,8 @@ import { ConsoleCalendarView } from './views/calendar-view.js';
 import { ConsoleAvailabilityView } from './views/availability-view.js';
 import { ConsoleAvailabilityDates } from './views/availability-dates.js';
 import { ConsoleAppointmentTypesView } from './views/appointment-types-view.js';
+import { ConsolePaymentsView } from './views/payments-view.js';
+import { ConsoleAppointmentCancel } from './views/appointment-cancel.js';
 
 defineElement('tcrm-console-app', TcrmConsoleApp);
 defineElement('tcrm-console-sign-in', ConsoleSignInView);
@@ -26,6 +28,8 @@ defineElement('tcrm-console-calendar', ConsoleCalendarView);
 defineElement('tcrm-console-availability', ConsoleAvailabilityView);
 defineElement('tcrm-console-availability-dates', ConsoleAvailabilityDates);
 defineElement('tcrm-console-appointment-types', ConsoleAppointmentTypesView);
+defineElement('tcrm-console-payments', ConsolePaymentsView);
+defineElement('tcrm-console-appointment-cancel', ConsoleAppointmentCancel);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -41,5 +45,7 @@ declare global {
     'tcrm-console-availability': ConsoleAvailabilityView;
     'tcrm-console-availability-dates': ConsoleAvailabilityDates;
     'tcrm-console-appointment-types': ConsoleAppointmentTypesView;
+    'tcrm-console-payments': ConsolePaymentsView;
+    'tcrm-console-appointment-cancel': ConsoleAppointmentCancel;
   }
 }

@@ -8,7 +8,18 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'calendar'; readonly view: 'day' | 'week'; readonly date: string }
   | { readonly name: 'availability' }
-  | { readonly name: 'appointment-types' };
+  | { readonly name: 'appointment-types' }
+  | { readonly name: 'payments'; readonly status: PaymentFilter };
+
+/** The payments table's status filter (`all`: no filter). */
+export type PaymentFilter = 'all' | 'due' | 'paid' | 'waived' | 'refunded';
+export const PAYMENT_FILTERS: readonly PaymentFilter[] = [
+  'due',
+  'paid',
+  'waived',
+  'refunded',
+  'all',
+];
 
 const ID = /^[0-9a-f-]{36}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,6 +57,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'availability' };
     case 'appointment-types':
       return { name: 'appointment-types' };
+    case 'payments': {
+      const filter = PAYMENT_FILTERS.find((f) => f === params.get('status'));
+      return { name: 'payments', status: filter ?? 'due' };
+    }
   }
   const status = params.get('status');
   return { name: 'inbox', status: status === 'reviewed' || status === 'all' ? status : 'new' };
@@ -71,5 +86,7 @@ export function routeHash(route: Route): string {
       return '#/availability';
     case 'appointment-types':
       return '#/appointment-types';
+    case 'payments':
+      return route.status === 'due' ? '#/payments' : `#/payments?status=${route.status}`;
   }
 }

@@ -20,6 +20,7 @@ export const paymentsCatalogue: Record<string, ProcedureCase> = {
       {
         kind: 'scoped',
         name: "A's payments only",
+        input: () => ({}),
         check: contains((w) => w.a.booking.dueFeePaymentId),
       },
       {

@@ -1,4 +1,5 @@
 import { bookingEn } from './booking.en.js';
+import { paymentsEn } from './payments.en.js';
 
 /**
  * The console's English strings, kept apart from the widgets' catalogue
@@ -8,6 +9,8 @@ import { bookingEn } from './booking.en.js';
 export const consoleEn = {
   // Calendar, availability and appointment types (booking.en.ts).
   ...bookingEn,
+  // Payments table and the calendar's cancel step (payments.en.ts).
+  ...paymentsEn,
   'app.name': 'therapyCRM console',
   'app.skip': 'Skip to main content',
   'app.nav': 'Console',

@@ -1,9 +1,11 @@
 import type { ConsoleCatalogue } from './en.js';
 import { bookingEs } from './booking.es.js';
+import { paymentsEs } from './payments.es.js';
 
 /** Spanish console strings (neutral, usted). */
 export const consoleEs: ConsoleCatalogue = {
   ...bookingEs,
+  ...paymentsEs,
   'app.name': 'Consola de therapyCRM',
   'app.skip': 'Saltar al contenido principal',
   'app.nav': 'Consola',

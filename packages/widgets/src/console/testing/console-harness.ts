@@ -123,15 +123,22 @@ export async function mountConsole(
   return app;
 }
 
-/** Signs in through the form: e-mail and password, then a TOTP code from the server side. */
-export async function signIn(app: TcrmConsoleApp, account: StaffAccount): Promise<void> {
+/**
+ * Signs in through the form: e-mail and password, then a TOTP code from the
+ * server side. `landmark`: a nav link the role sees once signed in (billers have no inbox).
+ */
+export async function signIn(
+  app: TcrmConsoleApp,
+  account: StaffAccount,
+  landmark = 'nav-inbox',
+): Promise<void> {
   await fill(await find(app, 'sign-in-email'), account.email);
   await fill(byTestId(app, 'sign-in-password')!, account.password);
   byTestId(app, 'sign-in-submit')!.click();
   const code = await find<HTMLInputElement>(app, 'mfa-code');
   await fill(code, await server<string>({ op: 'totp', secret: account.secret! }));
   byTestId(app, 'mfa-submit')!.click();
-  await find(app, 'nav-inbox');
+  await find(app, landmark);
 }
 
 /** A new staff member of the seeded practice (fresh TOTP steps and session per test). */

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { errorCode } from '../api.js';
 import { ConsoleView } from '../console-view.js';
 import { calendarStyles } from './booking.styles.js';
+import type { AppointmentCancelledEvent } from './appointment-cancel.js';
 import {
   addDays,
   formatDate,
@@ -309,8 +310,37 @@ export class ConsoleCalendarView extends ConsoleView {
           >${this.t(`apptStatus.${status}`)}</span
         >
       </td>
-      <td>${status === 'requested' ? this.#decision(a, time, client) : nothing}</td>
+      <td>
+        ${status === 'requested' ? this.#decision(a, time, client) : nothing}
+        ${
+          (status === 'requested' || status === 'confirmed') &&
+          Date.parse(String(a.startsAt)) > Date.now()
+            ? html`<tcrm-console-appointment-cancel
+                .ctx=${this.ctx}
+                .appointmentId=${a.id}
+                .time=${time}
+                .client=${client}
+                @tcrm-console-appointment-cancelled=${(e: AppointmentCancelledEvent) => void this.#cancelled(a, e)}
+              ></tcrm-console-appointment-cancel>`
+            : nothing
+        }
+      </td>
     </tr>`;
+  }
+
+  /** Cancelled from the row: say so, refresh the calendar, and keep the row (as Cancelled) where focus is. */
+  async #cancelled(a: Appointment, e: AppointmentCancelledEvent): Promise<void> {
+    this.decided = { ...this.decided, [a.id]: 'cancelled' };
+    this.ctx.announce(e.message);
+    await this.#load();
+    // The server's calendar list omits cancelled rows: keep this one until the next range change.
+    const rows = this.appointments ?? [];
+    if (!rows.some((r) => r.id === a.id))
+      this.appointments = [...rows, a].sort(
+        (x, y) => Date.parse(String(x.startsAt)) - Date.parse(String(y.startsAt)),
+      );
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-appointment-id="${a.id}"] .badge`)?.focus();
   }
 
   #decision(a: Appointment, time: string, client: string) {
