@@ -3,13 +3,15 @@
 // whose Pay button sends the SDK-signed `checkout.session.completed`
 // webhook to the server, comes back to a confirmation, receives the
 // confirmation e-mail with the manage link and an .ics at a real SMTP server
-// on loopback, reschedules and then cancels through that link, and gets the
-// whole deposit back. A clinician signed in to the console (password + TOTP)
+// on loopback, opens the link (the server's hosted manage page with
+// <tcrm-booking-manage>), moves to another time in its slot grid, then
+// cancels from the newer e-mail's link and gets the whole deposit back. A clinician signed in to the console (password + TOTP)
 // sees each state in the console's calendar (and through its procedure). Real server, PostgreSQL,
 // HTTP, SMTP and browser; only Stripe is a loopback stand-in.
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SLUG } from '../packages/server/src/domains/practice/seed-demo.js';
 import { launchBrowser } from './support/browser.js';
 import { PAID_TYPE, startBookingServer, type BookingServer } from './support/booking-server.js';
 import {
@@ -214,8 +216,11 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       20_000,
     );
     expect(confirmation.subject).toBe('Your appointment with Harbor Light Counseling is booked');
-    const link = new RegExp(`${server.url}/booking/manage#token=(tma_[A-Za-z0-9_.-]+)`);
-    const firstToken = link.exec(confirmation.text)?.[1];
+    const link = new RegExp(
+      `${server.url}/p/${DEMO_SLUG}/booking/manage#token=(tma_[A-Za-z0-9_.-]+)`,
+    );
+    const firstLink = link.exec(confirmation.text);
+    const firstToken = firstLink?.[1];
     expect(firstToken).toBeDefined();
     const invite = calendarFiles(confirmation)['appointment.ics'];
     expect(invite).toContain('BEGIN:VCALENDAR');
@@ -228,54 +233,59 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       expect(everything(confirmation)).not.toContain(needle);
     expect(confirmation.text).not.toContain(EMAIL); // the address is only in the envelope and To:
 
-    // ——— The manage link: open what it names, then move to another time ———
-    // KNOWN GAP (reported): nothing serves /booking/manage (no manage view in
-    // <tcrm-booking>), so the client's steps are the widget API's own calls
-    // made from the practice's page in the browser, with the e-mailed token.
-    const key = server.demo.publishableKey;
-    const viewed = await trpcFromPage(
-      page,
-      'booking.manage.get',
-      { token: firstToken },
-      { publishableKey: key },
+    // ——— The manage link, opened from the e-mail: move to another time ———
+    // The hosted page at PUBLIC_URL/p/<slug>/booking/manage renders
+    // <tcrm-booking-manage>, which reads the token from the fragment.
+    const manage = () => page.locator('tcrm-booking-manage');
+    await page.goto(firstLink![0]);
+    await manage().getByRole('heading', { name: 'Your appointment' }).waitFor({ timeout: 15_000 });
+    await expect(page.title()).resolves.toContain('Harbor Light Counseling');
+    await expect(manage().locator('[part~="status"]').getAttribute('data-status')).resolves.toBe(
+      'confirmed',
     );
-    expect(viewed.status).toBe(200);
-    expect(viewed.data).toMatchObject({
-      appointmentId,
-      status: 'confirmed',
-      startsAt: firstTime,
-      paidCents: 4_000,
-      canReschedule: true,
-      canCancel: true,
-    });
-    const secondTime = slotTimes.find((t) => Date.parse(t) >= Date.parse(firstTime) + DAY)!;
+    const summaryText = async () =>
+      (await manage().locator('[part~="summary"]').textContent())?.replace(/\s+/g, ' ') ?? '';
+    expect(await summaryText()).toContain('$40.00');
+    await expect(
+      manage().getByText('After that, a late-cancellation fee of', { exact: false }).count(),
+    ).resolves.toBe(1);
+    await manage().getByRole('button', { name: 'Reschedule' }).click();
+    await manage().getByRole('heading', { name: 'Choose a new time' }).waitFor();
+    const manageSlots = manage().locator('tcrm-slot-grid button[data-starts-at]');
+    // A time at least a day later (so the first day's calendar empties); the
+    // grid shows a week at a time.
+    let secondTime: string | undefined;
+    for (let week = 0; week < 3 && !secondTime; week++) {
+      await manageSlots.first().waitFor();
+      const offered = await manageSlots.evaluateAll((nodes) =>
+        nodes.map((n) => n.getAttribute('data-starts-at')!),
+      );
+      secondTime = offered.find((t) => Date.parse(t) >= Date.parse(firstTime) + DAY);
+      if (!secondTime) await manage().getByRole('button', { name: 'Next week' }).click();
+    }
     expect(secondTime).toBeDefined();
-    const moved = await trpcFromPage<{ appointmentId: string }>(
-      page,
-      'booking.manage.reschedule',
-      { token: firstToken, startsAt: secondTime },
-      { mutation: true, publishableKey: key },
-    );
-    expect(moved.status).toBe(200);
-    const movedId: string = moved.data.appointmentId;
-    expect(moved.data).toMatchObject({
-      previousAppointmentId: appointmentId,
-      status: 'confirmed',
-      startsAt: secondTime,
-    });
-    expect(movedId).not.toBe(appointmentId);
+    await manage().locator(`tcrm-slot-grid button[data-starts-at="${secondTime}"]`).click();
+    await manage()
+      .getByRole('heading', { name: /^Move to / })
+      .waitFor();
+    await manage().getByRole('button', { name: 'Yes, move my appointment' }).click();
+    await manage().getByRole('heading', { name: 'Appointment moved' }).waitFor({ timeout: 15_000 });
 
+    const moved = await eventually(
+      () =>
+        db.appointment.findFirst({
+          where: { practiceId: server.practiceId, status: 'confirmed' },
+          select: { id: true, startsAt: true },
+        }),
+      (a) => !!a && a.id !== appointmentId,
+    );
+    const movedId = moved!.id;
+    expect(moved!.startsAt.toISOString()).toBe(secondTime);
     await expect(
       db.appointment.findUniqueOrThrow({ where: { id: appointmentId } }),
     ).resolves.toMatchObject({
       status: 'cancelled',
       cancelReason: 'rescheduled',
-    });
-    await expect(
-      db.appointment.findUniqueOrThrow({ where: { id: movedId } }),
-    ).resolves.toMatchObject({
-      status: 'confirmed',
-      startsAt: new Date(secondTime),
     });
     // Still exactly one payment, now following the booking to its new time.
     await expect(
@@ -287,29 +297,41 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       [movedId, 'confirmed', secondTime],
     ]);
     expect((await consoleDay(firstTime)).map((r) => r.id)).not.toContain(appointmentId);
-    const movedRows = await consoleDay(secondTime);
+    const movedRows = await consoleDay(secondTime!);
     expect(movedRows).toEqual([expect.objectContaining({ id: movedId, status: 'confirmed' })]);
 
     const change = await server.smtp.waitFor(
       (m) => m.to.includes(EMAIL) && /has moved/.test(m.subject),
       20_000,
     );
-    const secondToken = link.exec(change.text)?.[1];
+    const secondLink = link.exec(change.text);
+    const secondToken = secondLink?.[1];
     expect(secondToken).toBeDefined();
     expect(secondToken).not.toBe(firstToken);
+    // The page carries on with the new appointment's link (a reload still works).
+    expect(new URL(page.url()).hash).toBe(`#token=${secondToken}`);
     const changeFiles = calendarFiles(change);
-    expect(changeFiles['appointment.ics']).toContain(`DTSTART:${icsUtc(secondTime)}`);
+    expect(changeFiles['appointment.ics']).toContain(`DTSTART:${icsUtc(secondTime!)}`);
     expect(changeFiles['appointment.ics']).toContain(`UID:${movedId}@therapycrm`);
     expect(changeFiles['cancelled.ics']).toContain('METHOD:CANCEL');
     expect(changeFiles['cancelled.ics']).toContain(`UID:${appointmentId}@therapycrm`);
     for (const needle of [CANARY, PAID_TYPE.name]) expect(everything(change)).not.toContain(needle);
 
-    // The old link no longer changes anything.
+    // The old link shows the moved appointment as cancelled and offers nothing;
+    // the API refuses it too.
+    await page.goto(firstLink![0]);
+    await page.reload();
+    await expect(
+      manage().locator('[part~="status"][data-status="cancelled"]').waitFor(),
+    ).resolves.toBeUndefined();
+    await expect(
+      manage().getByRole('button', { name: 'Cancel appointment' }).count(),
+    ).resolves.toBe(0);
     const stale = await trpcFromPage(
       page,
       'booking.manage.cancel',
       { token: firstToken },
-      { mutation: true, publishableKey: key },
+      { mutation: true, publishableKey: server.demo.publishableKey },
     );
     expect(stale.status).toBeGreaterThanOrEqual(400);
     expect(stale.status).toBeLessThan(500);
@@ -319,21 +341,19 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       status: 'confirmed',
     });
 
-    // ——— Cancel inside the policy window: the whole deposit comes back ———
-    const cancelled = await trpcFromPage(
-      page,
-      'booking.manage.cancel',
-      { token: secondToken },
-      { mutation: true, publishableKey: key },
-    );
-    expect(cancelled.status).toBe(200);
-    expect(cancelled.data).toMatchObject({
-      appointmentId: movedId,
-      status: 'cancelled',
-      late: false,
-      feeCents: 0,
-      refundCents: 4_000,
-    });
+    // ——— Cancel from the newer link, inside the policy window: the whole deposit comes back ———
+    await page.goto(secondLink![0]);
+    await page.reload();
+    await manage().getByRole('heading', { name: 'Your appointment' }).waitFor();
+    await manage().getByRole('button', { name: 'Cancel appointment' }).click();
+    await manage().getByRole('heading', { name: 'Cancel this appointment?' }).waitFor();
+    // The consequence is stated before the client commits.
+    await manage().getByText('Your payment of $40.00 will be refunded.').waitFor();
+    await manage().getByRole('button', { name: 'Yes, cancel appointment' }).click();
+    await manage()
+      .getByRole('heading', { name: 'Appointment cancelled' })
+      .waitFor({ timeout: 15_000 });
+    await manage().getByText('$40.00 will be refunded to your original payment method.').waitFor();
     const refunds = await eventually(
       async () => server.stripe.refunds.filter((r) => r.payment_intent === session.payment_intent),
       (r) => r.length > 0,
@@ -362,7 +382,7 @@ describe('paid booking through the practice site, Stripe checkout, e-mail and th
       cancelReason: 'client',
     });
     expect(await calendar()).toEqual([]);
-    expect(await consoleDay(secondTime)).toEqual([]);
+    expect(await consoleDay(secondTime!)).toEqual([]);
 
     const goodbye = await server.smtp.waitFor(
       (m) => m.to.includes(EMAIL) && /is cancelled/.test(m.subject),
