@@ -11,8 +11,9 @@ import {
   type Hold,
   type Offer,
 } from './booking-api.js';
-import { TcrmOfferOpenedEvent, TcrmSlotHeldEvent } from './booking.events.js';
-import { offerToken, readOffer } from './booking-offer.js';
+import { TcrmSlotHeldEvent } from './booking.events.js';
+import { offerToken, openOffer } from './booking-offer.js';
+import { paymentReturn } from './payment-return.js';
 import {
   bookingCatalogue,
   fill,
@@ -34,20 +35,6 @@ const loadDetails = (): Promise<DetailsModule> => import('./booking-details.js')
 /** The join-the-waitlist form, loaded when the client asks for it. */
 type WaitlistModule = typeof import('./booking-waitlist.js');
 const loadWaitlist = (): Promise<WaitlistModule> => import('./booking-waitlist.js');
-
-/**
- * The payment seam: Stripe Checkout returns the client to the page with the
- * appointment and the outcome in the query (`?booking=<id>&status=success|cancel`;
- * the server's `?tcrm-checkout=success|cancelled&appointment=<id>` is read too).
- */
-function paymentReturn(): { appointmentId: string; status: 'success' | 'cancel' } | null {
-  const q = new URLSearchParams(location.search);
-  const appointmentId = q.get('booking') ?? q.get('appointment');
-  const status = q.get('status') ?? q.get('tcrm-checkout');
-  if (!appointmentId || !status) return null;
-  if (status === 'success') return { appointmentId, status };
-  return status === 'cancel' || status === 'cancelled' ? { appointmentId, status: 'cancel' } : null;
-}
 
 /**
  * Online booking: appointment types with their price and policies, a
@@ -242,31 +229,10 @@ export class TcrmBooking extends TcrmElement {
     }
     if (returned?.status === 'cancel') this.notice = 'done.cancelled';
     const token = returned ? null : offerToken(this.holdToken);
-    if (token) {
-      const offer = await readOffer(this.tcrm.api!, token);
-      if (typeof offer !== 'string') return this.#openOffer(offer, token);
-      // A gone offer still lets the client book the ordinary way, told why.
-      this.notice = offer;
-      if (offer !== 'offer.gone') {
-        this.step = 'error';
-        return;
-      }
-    }
+    if (token && (await openOffer(this, this.tcrm.api!, token))) return;
     const preset = this.types.find((t) => t.id === this.appointmentType);
     if (preset) this.chooseType(preset, false);
     else this.step = 'types';
-  }
-
-  /** Straight to the details step for the time the offer holds. */
-  async #openOffer(offer: Offer, holdToken: string): Promise<void> {
-    const { holdId, startsAt, endsAt, expiresAt } = offer;
-    this.offer = offer;
-    // The type's name, mode and policy come from the list (an inactive type is not in it).
-    this.type = this.types.find((t) => t.id === offer.appointmentTypeId);
-    this.weekStart = this.today;
-    this.hold = { holdId, holdToken, startsAt, endsAt, expiresAt };
-    this.dispatchEvent(new TcrmOfferOpenedEvent({ holdId, startsAt, endsAt, expiresAt }));
-    await this.#showDetails(false);
   }
 
   /** `byClient`: chosen from the list (not preset), so earlier notices are done with. */
@@ -374,10 +340,11 @@ export class TcrmBooking extends TcrmElement {
     this.busy = false;
     const { holdId, startsAt, endsAt, expiresAt } = this.hold;
     this.dispatchEvent(new TcrmSlotHeldEvent({ holdId, startsAt, endsAt, expiresAt }));
-    await this.#showDetails();
+    await this.showHeld();
   }
 
-  async #showDetails(focus = true): Promise<void> {
+  /** The details step for `hold` (just held, or offered), its countdown running. */
+  async showHeld(focus = true): Promise<void> {
     this.details ??= await loadDetails();
     this.step = 'details';
     this.#countdown.start(this.hold!.expiresAt);
