@@ -4,8 +4,8 @@ import { TcrmElement } from '../internal/tcrm-element.js';
 import { languageOf } from '../i18n/locale.js';
 import { failure } from '../booking/booking-api.js';
 import { fill } from '../booking/booking-messages.js';
-import type { GridSlot, TcrmSlotGrid } from '../booking/slot-grid.js';
-import { addDays, browserTimeZone, localDate, startOfDay } from '../booking/zoned-time.js';
+import type { GridSlot } from '../booking/slot-grid.js';
+import { browserTimeZone } from '../booking/zoned-time.js';
 import {
   TcrmAppointmentCancelledEvent,
   TcrmAppointmentRescheduledEvent,
@@ -23,6 +23,7 @@ import { formatWhen } from './manage-format.js';
 import { manageCatalogue, type ManageCatalogue, type ManageMessageKey } from './manage-messages.js';
 import { renderManage } from './booking-manage.render.js';
 import { manageStyles } from './booking-manage.styles.js';
+import { WeekOfTimes } from './week-of-times.js';
 
 /** What the widget shows. */
 export type ManageView =
@@ -64,7 +65,6 @@ export class TcrmBookingManage extends TcrmElement {
     problem: { state: true },
     notice: { state: true },
     busy: { state: true },
-    slots: { state: true },
     announcement: { state: true },
   };
 
@@ -76,8 +76,6 @@ export class TcrmBookingManage extends TcrmElement {
   declare problem: LoadProblem | undefined;
   declare notice: ManageMessageKey | undefined;
   declare busy: boolean;
-  /** The shown week's free times; undefined while they load. */
-  declare slots: readonly GridSlot[] | undefined;
   declare announcement: string;
 
   appointment: ManagedAppointment | undefined;
@@ -86,8 +84,12 @@ export class TcrmBookingManage extends TcrmElement {
   chosen: GridSlot | undefined;
   /** The start before the last move, shown on the result. */
   previousStartsAt: string | undefined;
-  /** First day (`YYYY-MM-DD`, client's zone) of the week of times shown. */
-  weekStart = '';
+  /** The reschedule view's week of other times. */
+  readonly times = new WeekOfTimes(
+    this,
+    () => this.tcrm.api!,
+    (code) => (this.notice = code === 'NETWORK_ERROR' ? 'error.network' : 'error.load'),
+  );
 
   #loadedApi: unknown;
   #loadedToken: string | undefined;
@@ -95,8 +97,6 @@ export class TcrmBookingManage extends TcrmElement {
   #fromFragment = false;
   /** The token this element set itself (after a move), as opposed to the page's. */
   #ownToken: string | undefined;
-  #slotRequest = 0;
-  #pendingSlots: Promise<void> = Promise.resolve();
   #focusTarget: string | undefined;
   #onHashChange = () => {
     if (!this.#fromFragment || tokenFromFragment() === this.#loadedToken) return;
@@ -143,7 +143,17 @@ export class TcrmBookingManage extends TcrmElement {
   }
 
   get today(): string {
-    return localDate(this.timeZone, Date.now());
+    return this.times.today;
+  }
+
+  /** First day (`YYYY-MM-DD`, client's zone) of the week of times shown. */
+  get weekStart(): string {
+    return this.times.weekStart;
+  }
+
+  /** The shown week's free times; undefined while they load. */
+  get slots(): readonly GridSlot[] | undefined {
+    return this.times.slots;
   }
 
   /** "Tuesday, March 3, 2026 at 10:00 AM" in the client's zone. */
@@ -280,7 +290,7 @@ export class TcrmBookingManage extends TcrmElement {
     this.notice = undefined;
     this.chosen = undefined;
     this.view = 'reschedule';
-    this.weekStart = this.today;
+    this.times.reset();
     void this.loadSlots();
     this.focusAfterRender();
   }
@@ -290,14 +300,13 @@ export class TcrmBookingManage extends TcrmElement {
     if (this.view !== 'reschedule') return;
     this.notice = undefined;
     // "Today" moves with the zone; never show a week that starts before it.
-    if (this.weekStart < this.today) this.weekStart = this.today;
+    this.times.clamp();
     void this.loadSlots();
   }
 
   moveWeek(weeks: number): void {
     this.notice = undefined;
-    const next = addDays(this.weekStart, weeks * 7);
-    this.weekStart = next < this.today ? this.today : next;
+    this.times.step(weeks);
     void this.loadSlots();
   }
 
@@ -305,34 +314,14 @@ export class TcrmBookingManage extends TcrmElement {
   async stepWeekFromGrid(weeks: number): Promise<void> {
     if (weeks < 0 && this.weekStart <= this.today) return;
     this.moveWeek(weeks);
-    await this.#focusGrid();
+    await this.times.focusGrid();
   }
 
   /** The shown week's free times for the same type and clinician; a newer request wins. */
   loadSlots(): Promise<void> {
-    return (this.#pendingSlots = this.#fetchSlots());
-  }
-
-  async #fetchSlots(): Promise<void> {
     const a = this.appointment;
-    if (!a) return;
-    const request = ++this.#slotRequest;
-    const zone = this.timeZone;
-    this.slots = undefined;
-    try {
-      const answer = await this.tcrm.api!.booking.availability.query({
-        appointmentTypeId: a.appointmentTypeId,
-        clinicianId: a.clinicianId,
-        from: new Date(Math.max(Date.now(), startOfDay(zone, this.weekStart))).toISOString(),
-        to: new Date(startOfDay(zone, addDays(this.weekStart, 7))).toISOString(),
-        timeZone: zone,
-      });
-      if (request === this.#slotRequest) this.slots = answer.slots;
-    } catch (error) {
-      if (request !== this.#slotRequest) return;
-      this.slots = [];
-      this.notice = failure(error).code === 'NETWORK_ERROR' ? 'error.network' : 'error.load';
-    }
+    if (!a) return Promise.resolve();
+    return this.times.load({ appointmentTypeId: a.appointmentTypeId, clinicianId: a.clinicianId });
   }
 
   /** A time picked in the grid: ask "Move to …?". */
@@ -349,18 +338,7 @@ export class TcrmBookingManage extends TcrmElement {
     this.notice = notice;
     this.view = 'reschedule';
     await this.loadSlots();
-    await this.#focusGrid();
-  }
-
-  async #focusGrid(): Promise<void> {
-    // A newer request (another week or zone) replaces the pending one.
-    while (this.slots === undefined) await this.#pendingSlots;
-    await this.updateComplete;
-    const grid = this.renderRoot.querySelector<TcrmSlotGrid>('tcrm-slot-grid');
-    if (grid) {
-      await grid.updateComplete;
-      grid.focus();
-    } else this.renderRoot.querySelector<HTMLElement>('#week-title')?.focus();
+    await this.times.focusGrid();
   }
 
   /** Moves the appointment to the chosen time; continues with the new link. */
