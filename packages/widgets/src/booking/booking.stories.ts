@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { DARK, LIGHT, RTL, SPANISH } from '../storybook/variants.js';
 import type { TcrmBooking } from './booking.js';
 import { addDays, localDate, startOfDay } from './zoned-time.js';
@@ -10,6 +10,8 @@ import './define.js';
 // (every day 09:00–17:00 at the practice). Holds and bookings answer as
 // the server would, storing nothing. The browser tests use the real server.
 const DEMO_API = 'https://booking.storybook.invalid';
+/** The waitlist offer the stories' server knows; any other token is "not found". */
+const OFFER_TOKEN = 'thd_storybook-sample-offer-token';
 const PRACTICE_ZONE = 'America/New_York';
 const TYPES = [
   {
@@ -66,7 +68,7 @@ window.fetch = async (input, init) => {
   const calls = url.pathname.replace('/trpc/', '').split(',');
   const inputs = JSON.parse(url.searchParams.get('input') ?? String(init?.body ?? '{}')) as Record<
     string,
-    { from: string; to: string; startsAt: string }
+    { from: string; to: string; startsAt: string; holdToken: string }
   >;
   const answer = (path: string, i: number): unknown => {
     const body = inputs[i]!;
@@ -87,6 +89,28 @@ window.fetch = async (input, init) => {
           startsAt: body.startsAt,
           endsAt: new Date(Date.parse(body.startsAt) + 50 * 60_000).toISOString(),
         };
+      case 'booking.offer': {
+        if (body.holdToken !== OFFER_TOKEN) return undefined;
+        // Tomorrow 10:00 at the practice, held for two hours from now.
+        const startsAt = startOfDay(
+          PRACTICE_ZONE,
+          addDays(localDate(PRACTICE_ZONE, Date.now()), 1),
+        );
+        const at = startsAt + 10 * 3_600_000;
+        return {
+          holdId: crypto.randomUUID(),
+          appointmentTypeId: TYPES[0]!.id,
+          clinicianId: CLINICIANS[0]!.id,
+          clinicianName: CLINICIANS[0]!.displayName,
+          startsAt: new Date(at).toISOString(),
+          endsAt: new Date(at + 20 * 60_000).toISOString(),
+          startsAtPractice: '',
+          practiceTimeZone: PRACTICE_ZONE,
+          expiresAt: new Date(Date.now() + 120 * 60_000).toISOString(),
+        };
+      }
+      case 'booking.waitlist.join':
+        return { status: 'waiting', from: body.from, to: body.to };
       default:
         return undefined;
     }
@@ -115,13 +139,25 @@ async function drive(el: TcrmBooking, to: 'details' | 'done'): Promise<void> {
   }
 }
 
+/** Opens the waitlist form below the times; for `joined`, joins with a sample address. */
+async function joinWaitlist(el: TcrmBooking, to: 'open' | 'joined'): Promise<void> {
+  while (el.slots === undefined) await new Promise((r) => setTimeout(r, 50));
+  await el.openWaitlist();
+  if (to === 'open') return;
+  await el.updateComplete;
+  const field = el.shadowRoot!.querySelector('tcrm-booking-field')!;
+  field.value = 'client@example.com';
+  field.closest('form')!.requestSubmit();
+}
+
 // The widget is its own provider here (it has a publishable key), so it
 // takes the toolbar's theme itself, as the intake form's stories do.
-const booking = (type: string, theme: unknown) =>
+const booking = (type: string, theme: unknown, holdToken?: string) =>
   html`<tcrm-booking
     publishable-key="pk_storybook"
     api-url=${DEMO_API}
     appointment-type=${type}
+    hold-token=${holdToken ?? nothing}
     appearance=${JSON.stringify({ theme: theme ?? 'light' })}
   ></tcrm-booking>`;
 
@@ -150,3 +186,29 @@ export const SpanishTimes: StoryObj = { ...story(therapy), globals: SPANISH };
 export const Dark: StoryObj = { ...story(free), globals: DARK };
 export const DarkDetails: StoryObj = { ...story(free, 'details'), globals: DARK };
 export const Rtl: StoryObj = { ...story(free), globals: RTL };
+
+/** A waitlist offer link (`#hold=…`): straight to the details with the offer's countdown. */
+const offerStory = (holdToken: string): StoryObj => ({
+  render: (_args, context) => booking('', context.globals['theme'], holdToken),
+});
+const waitlistStory = (to: 'open' | 'joined', type = therapy): StoryObj => ({
+  render: (_args, context) => {
+    requestAnimationFrame(() => {
+      const el = document.querySelector('tcrm-booking');
+      if (el) void joinWaitlist(el, to);
+    });
+    return booking(type, context.globals['theme']);
+  },
+});
+export const WaitlistOffer: StoryObj = { ...offerStory(OFFER_TOKEN), globals: LIGHT };
+export const WaitlistOfferSpanish: StoryObj = { ...offerStory(OFFER_TOKEN), globals: SPANISH };
+/** An expired, used or forged link: the notice, then the ordinary choice. */
+export const WaitlistOfferGone: StoryObj = {
+  ...offerStory('thd_storybook-expired-offer-token'),
+  globals: LIGHT,
+};
+export const WaitlistForm: StoryObj = { ...waitlistStory('open'), globals: LIGHT };
+export const WaitlistFormRtl: StoryObj = { ...waitlistStory('open'), globals: RTL };
+export const WaitlistFormDark: StoryObj = { ...waitlistStory('open'), globals: DARK };
+export const WaitlistJoined: StoryObj = { ...waitlistStory('joined'), globals: LIGHT };
+export const WaitlistJoinedSpanish: StoryObj = { ...waitlistStory('joined'), globals: SPANISH };
