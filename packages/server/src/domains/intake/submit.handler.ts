@@ -36,21 +36,39 @@ export async function submitIntake(ctx: WidgetContext, input: z.infer<typeof sub
   const { services } = ctx;
   const practiceId = ctx.practice.id;
   const claim = claimFor(ctx, practiceId, 'intake.submit', input);
+  // The reads below are independent, so they share one wait instead of three
+  // (performance: each is a round trip). The replay still decides first: a
+  // retry after success gets its response even though the draft is gone.
+  const formRead = settled(
+    input.resumeToken ? findDraft(ctx, input.resumeToken) : findAnswerableVersion(ctx.db, practiceId, input.formVersionId!),
+  );
+  const todayRead = settled(practiceToday(services, practiceId));
   const earlier = await replayedResponse<SubmitResult>(ctx.db, claim, services.clock.now());
   if (earlier) return earlier;
 
-  const draft: Draft | null = input.resumeToken ? await findDraft(ctx, input.resumeToken) : null;
-  const form = draft ?? (await findAnswerableVersion(ctx.db, practiceId, input.formVersionId!));
-  const today = await practiceToday(services, practiceId);
+  const form = await formRead.get();
+  const draft: Draft | null = input.resumeToken ? (form as Draft) : null;
+  const today = await todayRead.get();
   const checked = validateAnswers(form.definition, input.answers, { today: isoDateOf(today) });
   if (!checked.ok) throw answersRejected(checked.errors);
   const uploads = referencedFiles(form.definition, checked.answers);
   await assertDraftFiles(ctx.db, practiceId, draft?.id ?? null, uploads);
   const session = await optionalClientSession(ctx);
-  const link = await planClientLink(services, practiceId, input.client, today);
+  // The client lookup (database) and the signature files (disk, fsync) do not
+  // depend on each other: overlapped, not queued (performance). A refused
+  // client leaves no files behind.
+  const [linked, signed] = await Promise.allSettled([
+    planClientLink(services, practiceId, input.client, today),
+    storeDrawnSignatures(services, practiceId, form.definition, checked.answers),
+  ]);
+  if (linked.status === 'rejected') {
+    if (signed.status === 'fulfilled') await discardBlobs(services, signed.value.blobs.map((b) => b.storageKey));
+    throw linked.reason;
+  }
+  if (signed.status === 'rejected') throw signed.reason;
+  const link = linked.value;
   const identityVerified = session !== null && session.emailHash === link.contactEmailHash;
-
-  const { answers, blobs } = await storeDrawnSignatures(services, practiceId, form.definition, checked.answers);
+  const { answers, blobs } = signed.value;
   const now = services.clock.now();
   const submissionId = crypto.randomUUID();
   const response: SubmitResult = { submissionId, submittedAt: now.toISOString() };
@@ -121,8 +139,11 @@ export async function submitIntake(ctx: WidgetContext, input: z.infer<typeof sub
   await discardBlobs(services, outcome.unusedBlobKeys);
 
   const actor = session ? { type: 'client' as const, id: session.clientId ?? session.sessionId } : { type: 'anonymous' as const, id: null };
-  for (const clientId of outcome.createdClientIds) {
-    await services.audit.record({
+  // Queued together, in this order: while the chain's writer is busy (many
+  // submits) they join one batch, one lock and one commit, instead of the
+  // second waiting for the first's commit before it even queues.
+  const events = outcome.createdClientIds.map((clientId) =>
+    services.audit.record({
       practiceId,
       actor,
       action: 'client.create',
@@ -131,17 +152,38 @@ export async function submitIntake(ctx: WidgetContext, input: z.infer<typeof sub
       outcome: 'success',
       ip: ctx.request.ip,
       detail: { source: 'intake', submissionId },
-    });
-  }
-  await services.audit.record({
-    practiceId,
-    actor,
-    action: 'intake.submit',
-    objectType: 'IntakeSubmission',
-    objectId: submissionId,
-    outcome: 'success',
-    ip: ctx.request.ip,
-    detail: { formVersionId: form.formVersionId, clientId: outcome.clientId, files: uploads.length + blobs.length, identityVerified },
-  });
+    }),
+  );
+  events.push(
+    services.audit.record({
+      practiceId,
+      actor,
+      action: 'intake.submit',
+      objectType: 'IntakeSubmission',
+      objectId: submissionId,
+      outcome: 'success',
+      ip: ctx.request.ip,
+      detail: { formVersionId: form.formVersionId, clientId: outcome.clientId, files: uploads.length + blobs.length, identityVerified },
+    }),
+  );
+  await Promise.all(events);
   return response;
+}
+
+/**
+ * A promise started early and awaited later: a rejection before `get()` is
+ * held, not reported as unhandled (say the replay answers and it is never read).
+ */
+function settled<T>(promise: Promise<T>): { get(): Promise<T> } {
+  const outcome = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return {
+    async get() {
+      const o = await outcome;
+      if (!o.ok) throw o.error;
+      return o.value;
+    },
+  };
 }
