@@ -147,6 +147,7 @@ async function joinWaitlist(el: TcrmBooking, to: 'open' | 'joined'): Promise<voi
   await el.updateComplete;
   const field = el.shadowRoot!.querySelector('tcrm-booking-field')!;
   field.value = 'client@example.com';
+  await field.updateComplete; // its validity follows the value on update
   field.closest('form')!.requestSubmit();
 }
 
