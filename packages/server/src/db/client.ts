@@ -10,6 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
 import { lockPgliteDir } from './pglite-lock.js';
+import { SerialClient } from './serial-client.js';
 
 /** Minimal raw-SQL access used by migrations, rate limits and locks. */
 export interface SqlRunner {
@@ -36,7 +37,8 @@ export type Db = PrismaClient;
 
 export async function openDatabase(database: Config['database']): Promise<Database> {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // SerialClient: one query at a time per connection (see serial-client.ts).
+    const pool = new pg.Pool({ connectionString: database.url, max: 10, Client: SerialClient });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const runnerOn = (q: pg.Pool | pg.PoolClient): SqlRunner => ({
       async query(sql, params) {
