@@ -37,6 +37,11 @@ export interface ManagedBookingRequest {
    * same way).
    */
   paidCents?: number;
+  /**
+   * Started two hours ago: booked like any other, then its times moved into
+   * the past (as if the clock had run on); its link still opens for a day.
+   */
+  past?: boolean;
 }
 
 export interface ManagedBooking {
@@ -95,10 +100,11 @@ export async function managedBooking(
       client: { firstName: 'Manage', lastName: `Test-${n}`, email: `manage-${n}@example.test` },
     });
   }
+  const startsAt = request.past ? await moveIntoPast(app, hold.holdId, now) : slot.startsAt;
   return {
-    token: issueManageToken(services.config, hold.holdId, new Date(slot.startsAt), new Date(now)),
+    token: issueManageToken(services.config, hold.holdId, new Date(startsAt), new Date(now)),
     appointmentId: hold.holdId,
-    startsAt: slot.startsAt,
+    startsAt,
     appointmentTypeId,
     clinicianId,
     publishableKey: fixture.publishableKey,
@@ -129,6 +135,27 @@ async function confirmAsPaid(app: App, fixture: Fixture, holdId: string, paidCen
         select: { id: true },
       });
   });
+}
+
+/** Moves the appointment (with its blocked range) to have started two hours before `now`; returns the new start. */
+async function moveIntoPast(app: App, appointmentId: string, now: number): Promise<string> {
+  const row = await app.services.prisma.appointment.findUniqueOrThrow({
+    where: { id: appointmentId },
+    select: { startsAt: true, endsAt: true, blockedFrom: true, blockedTo: true },
+  });
+  const shift = (at: Date) => new Date(at.getTime() + now - 2 * HOUR - row.startsAt.getTime());
+  const data = {
+    startsAt: shift(row.startsAt),
+    endsAt: shift(row.endsAt),
+    blockedFrom: shift(row.blockedFrom),
+    blockedTo: shift(row.blockedTo),
+  };
+  await app.services.prisma.appointment.update({
+    where: { id: appointmentId },
+    data,
+    select: { id: true },
+  });
+  return data.startsAt.toISOString();
 }
 
 /** A link to the appointment that expired a minute ago (issued long enough in the past). */

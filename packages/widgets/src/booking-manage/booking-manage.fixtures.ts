@@ -24,6 +24,7 @@ export interface ManagedBookingRequest {
   type: 'consultation' | 'session' | 'intensive';
   late?: boolean;
   paidCents?: number;
+  past?: boolean;
 }
 
 /** A test-server op; retried while a cold server is still starting (wtr gives a command 20 s). */

@@ -190,6 +190,18 @@ describe('tcrm-booking-manage: summary, policy, cancel, bad links (real server)'
     expect((await storedAppointment(booking.appointmentId)).status).to.equal('confirmed');
   });
 
+  it('an appointment that has started shows its summary without actions', async () => {
+    const booking = await bookAppointment({ type: 'consultation', past: true });
+    const el = await mountManage(booking, { token: booking.token });
+    expect(el.view).to.equal('summary');
+    expect(text(el, '[part="status"]')).to.equal('Past appointment');
+    expect(text(el, '.summary')).to.contain(when(booking.startsAt, 'America/New_York'));
+    expect(text(el, '.note')).to.equal(
+      `This appointment has already started. For questions, please contact ${booking.practiceName}.`,
+    );
+    expect(buttonLabels(el)).to.deep.equal([]);
+  });
+
   it('a forged, missing or expired link says so, names the practice, and offers no actions', async () => {
     const booking = await bookAppointment({ type: 'consultation' });
     const last = booking.token.at(-1) === 'A' ? 'B' : 'A';
