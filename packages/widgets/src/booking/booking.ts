@@ -229,7 +229,7 @@ export class TcrmBooking extends TcrmElement {
     }
     if (returned?.status === 'cancel') this.notice = 'done.cancelled';
     const token = returned ? null : offerToken(this.holdToken);
-    if (token && (await openOffer(this, this.tcrm.api!, token))) return;
+    if (token && (await openOffer(this, api, token))) return;
     const preset = this.types.find((t) => t.id === this.appointmentType);
     if (preset) this.chooseType(preset, false);
     else this.step = 'types';
