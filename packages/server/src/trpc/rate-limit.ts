@@ -22,6 +22,10 @@ export const RATE_LIMIT_RULES = {
   authByAccount: { points: 8, duration: 15 * 60 },
   /** E-mails sent to one address (codes, links). */
   emailSend: { points: 5, duration: 60 * 60 },
+  /** Widget holds (booking.hold) per client IP: a real booker needs a few, not dozens. */
+  bookingHold: { points: 20, duration: 10 * 60 },
+  /** Waitlist sign-ups (booking.waitlist.join) per client IP. */
+  waitlistJoin: { points: 10, duration: 10 * 60 },
 } as const;
 
 export type RateLimitRule = keyof typeof RATE_LIMIT_RULES;
@@ -52,7 +56,11 @@ export class RateLimits {
       // No offline queue: while Redis is unreachable a command fails at once
       // and the in-memory insurance limiter answers (below), instead of every
       // request waiting on retries and then failing with a 500.
-      this.redis = new Redis(store.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+      this.redis = new Redis(store.redisUrl!, {
+        lazyConnect: false,
+        maxRetriesPerRequest: 2,
+        enableOfflineQueue: false,
+      });
       // ioredis reconnects by itself; without a listener each failed attempt
       // is printed as an "unhandled error event".
       this.redis.on('error', () => undefined);
@@ -73,7 +81,10 @@ export class RateLimits {
       const everyMs = store.purgeEveryMs ?? 5 * 60_000;
       this.purge = { pool: store.pool!, everyMs, lastAt: Date.now(), running: Promise.resolve() };
     }
-    for (const [rule, defaults] of Object.entries(RATE_LIMIT_RULES) as [RateLimitRule, { points: number; duration: number }][]) {
+    for (const [rule, defaults] of Object.entries(RATE_LIMIT_RULES) as [
+      RateLimitRule,
+      { points: number; duration: number },
+    ][]) {
       const opts = { keyPrefix: `tcrm_${rule}`, ...defaults, ...rules[rule] };
       if (store.kind === 'redis') {
         this.limiters.set(
@@ -121,7 +132,10 @@ export class RateLimits {
   }
 
   key(...parts: string[]): string {
-    return crypto.createHmac('sha256', this.secret).update(parts.join('\u0000')).digest('base64url');
+    return crypto
+      .createHmac('sha256', this.secret)
+      .update(parts.join('\u0000'))
+      .digest('base64url');
   }
 
   /** Consumes one point; throws RATE_LIMITED (HTTP 429) when exhausted. */

@@ -1,6 +1,7 @@
-// Exactly one of 50 concurrent holds of one slot wins, with the requests
-// split across two server processes on one PostgreSQL database: the
-// database's EXCLUDE constraint decides, not any process's memory.
+// Exactly one of 50 concurrent holds of one slot (50 clients, one IP each)
+// wins, with the requests split across two server processes on one
+// PostgreSQL database: the database's EXCLUDE constraint decides, not any
+// process's memory.
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -24,6 +25,13 @@ describe('booking race across two server processes', () => {
         DATABASE_URL: setup.database!.url,
         DATA_DIR: setup.dataDir,
         APP_SECRET: 'test-secret-test-secret-test-secret-00',
+        // Contenders are 50 different clients (X-Forwarded-For below). From
+        // one IP the per-IP hold limits would take over: the bookingHold rule
+        // (20 per 10 minutes) would answer most with 429, and the live-hold
+        // cap's per-IP lock would queue them one by one, so the EXCLUDE
+        // constraint would never see concurrent claims, which is what this
+        // test is about.
+        TRUST_PROXY: 'loopback',
       });
       servers.push(child);
       const [, port] = await waitForLine(child, /LISTENING (\d+)/, 60_000);
@@ -39,7 +47,9 @@ describe('booking race across two server processes', () => {
   it('lets exactly 1 of 50 concurrent holds win; the other 49 get HTTP 409 CONFLICT', async () => {
     practice = await createTestPractice(setup);
     const clinician = await signedInStaff(setup, practice.practiceId, 'clinician');
-    const staff = setup.caller({ staffSessionToken: (await signedInStaff(setup, practice.practiceId, 'owner')).token });
+    const staff = setup.caller({
+      staffSessionToken: (await signedInStaff(setup, practice.practiceId, 'owner')).token,
+    });
     await staff.booking.admin.schedule.setWeeklyHours({
       clinicianId: clinician.userId,
       hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })),
@@ -60,18 +70,39 @@ describe('booking race across two server processes', () => {
 
     // The slot is whatever the server offers (the children run on the real clock).
     const now = Date.now();
-    const query = { appointmentTypeId: type.id, from: new Date(now).toISOString(), to: new Date(now + 3 * 86_400_000).toISOString(), timeZone: 'UTC' };
-    const availability = await fetch(`${bases[0]}/trpc/booking.availability?input=${encodeURIComponent(JSON.stringify(query))}`, { headers });
+    const query = {
+      appointmentTypeId: type.id,
+      from: new Date(now).toISOString(),
+      to: new Date(now + 3 * 86_400_000).toISOString(),
+      timeZone: 'UTC',
+    };
+    const availability = await fetch(
+      `${bases[0]}/trpc/booking.availability?input=${encodeURIComponent(JSON.stringify(query))}`,
+      { headers },
+    );
     expect(availability.status).toBe(200);
-    const slot = ((await availability.json()) as { result: { data: { slots: { startsAt: string }[] } } }).result.data.slots[0]!;
+    const slot = (
+      (await availability.json()) as { result: { data: { slots: { startsAt: string }[] } } }
+    ).result.data.slots[0]!;
     expect(slot).toBeTruthy();
 
-    const body = JSON.stringify({ appointmentTypeId: type.id, clinicianId: clinician.userId, startsAt: slot.startsAt });
+    const body = JSON.stringify({
+      appointmentTypeId: type.id,
+      clinicianId: clinician.userId,
+      startsAt: slot.startsAt,
+    });
     const results = await Promise.all(
       Array.from({ length: CONTENDERS }, async (_, i) => {
         const base = bases[i % 2]!;
-        const res = await fetch(`${base}/trpc/booking.hold`, { method: 'POST', headers, body });
-        const json = (await res.json()) as { result?: unknown; error?: { data: { appCode: string } } };
+        const res = await fetch(`${base}/trpc/booking.hold`, {
+          method: 'POST',
+          headers: { ...headers, 'x-forwarded-for': `198.51.100.${i + 1}` },
+          body,
+        });
+        const json = (await res.json()) as {
+          result?: unknown;
+          error?: { data: { appCode: string } };
+        };
         return { server: i % 2, status: res.status, appCode: json.error?.data.appCode ?? null };
       }),
     );

@@ -21,12 +21,21 @@ export interface SlotClaim {
   holdTokenHash?: string | null;
   holdExpiresAt?: Date | null;
   clientTimeZone?: string | null;
+  /** Keyed hash of the client IP of a widget hold (hold-source.ts). */
+  holdSourceHash?: string | null;
 }
 
 export const notOffered = (reason: string) =>
-  new DomainError('VALIDATION_FAILED', 'That time is not available for booking', { field: 'startsAt', reason });
+  new DomainError('VALIDATION_FAILED', 'That time is not available for booking', {
+    field: 'startsAt',
+    reason,
+  });
 
-export async function claimSlot(tx: Prisma.TransactionClient, context: BookingContext, claim: SlotClaim) {
+export async function claimSlot(
+  tx: Prisma.TransactionClient,
+  context: BookingContext,
+  claim: SlotClaim,
+) {
   const { type, zone } = context;
   const rules = slotRulesOf(type);
   const startsAt = claim.startsAt.getTime();
@@ -50,7 +59,8 @@ export async function claimSlot(tx: Prisma.TransactionClient, context: BookingCo
     cappedTypeId: rules.dailyCap === null ? null : type.id,
   });
   const window = { from: startsAt, to: startsAt + 1 };
-  if (!freeSlots(schedule!, rules, window, zone, { ignoreBusy: true }).length) throw notOffered('not_in_schedule');
+  if (!freeSlots(schedule!, rules, window, zone, { ignoreBusy: true }).length)
+    throw notOffered('not_in_schedule');
   if (fullDates(schedule!.typeStarts, rules, zone).has(zone.localDateOf(startsAt))) {
     throw new DomainError('CONFLICT', 'That day is fully booked', { reason: 'daily_cap' });
   }
@@ -68,6 +78,7 @@ export async function claimSlot(tx: Prisma.TransactionClient, context: BookingCo
       holdTokenHash: claim.holdTokenHash ?? null,
       holdExpiresAt: claim.holdExpiresAt ?? null,
       clientTimeZone: claim.clientTimeZone ?? null,
+      holdSourceHash: claim.holdSourceHash ?? null,
     },
     select: { id: true, startsAt: true, endsAt: true },
   });

@@ -59,7 +59,7 @@ export async function lapseHold(services: AppServices, job: HoldLapseJob): Promi
         holdTokenHash: { not: null },
         payments: { none: { status: 'pending' } },
       },
-      data: { status: 'expired', holdTokenHash: null },
+      data: { status: 'expired', holdTokenHash: null, holdSourceHash: null },
       select: {
         id: true,
         practiceId: true,
@@ -68,7 +68,15 @@ export async function lapseHold(services: AppServices, job: HoldLapseJob): Promi
         startsAt: true,
       },
     });
-    if (!released) return false;
+    if (!released) {
+      // Confirmed, in checkout or retired: either way the source hash has
+      // done its job (capping live plain holds) and is not kept.
+      await tx.appointment.updateMany({
+        where: { id: job.appointmentId, practiceId: job.practiceId, holdSourceHash: { not: null } },
+        data: { holdSourceHash: null },
+      });
+      return false;
+    }
     await enqueueLifecycleJob(
       tx,
       LIFECYCLE_JOBS.slotFreed,

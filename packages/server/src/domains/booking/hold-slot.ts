@@ -20,6 +20,7 @@ import { bookableWindow } from './availability/slots.js';
 import { claimSlot, notOffered } from './claim-slot.js';
 import { EXCLUSION_VIOLATION, hasSqlState } from './pg-errors.js';
 import { scheduleHoldLapse } from './hold-lapse.js';
+import { assertRoomForHold, holdSourceHash } from './hold-source.js';
 
 /** How long a client has to enter their details before the slot is released. */
 export const HOLD_MINUTES = 10;
@@ -32,6 +33,11 @@ export interface HoldRequest {
   clinicianId: string;
   startsAt: Date;
   timeZone?: string | undefined;
+  /**
+   * The client's IP (widget requests): counted by the `bookingHold` rate
+   * limit and, as a keyed hash on the row, by the live-hold cap.
+   */
+  ip?: string | undefined;
 }
 
 export interface Hold {
@@ -48,6 +54,7 @@ export const slotTaken = () =>
 
 export async function holdSlot(services: AppServices, req: HoldRequest): Promise<Hold> {
   const { prisma: db, clock } = services;
+  if (req.ip) await services.rateLimits.consume('bookingHold', req.ip);
   const context = await loadBookingContext(
     db,
     req.practiceId,
@@ -61,8 +68,12 @@ export async function holdSlot(services: AppServices, req: HoldRequest): Promise
   }
   const holdToken = newToken('thd');
   const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+  const sourceHash = req.ip
+    ? holdSourceHash(services.config.appSecret, req.practiceId, req.ip)
+    : null;
   try {
     const row = await db.$transaction(async (tx) => {
+      if (sourceHash) await assertRoomForHold(tx, req.practiceId, sourceHash, now);
       const claimed = await claimSlot(tx, context, {
         practiceId: req.practiceId,
         clinicianId: req.clinicianId,
@@ -72,6 +83,7 @@ export async function holdSlot(services: AppServices, req: HoldRequest): Promise
         holdTokenHash: hashToken(holdToken),
         holdExpiresAt: expiresAt,
         clientTimeZone: req.timeZone ?? null,
+        holdSourceHash: sourceHash,
       });
       // Same transaction: a hold exists exactly when its lapse check does.
       await scheduleHoldLapse(

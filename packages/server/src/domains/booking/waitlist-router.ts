@@ -8,7 +8,12 @@ export const bookingWaitlistRouter = router({
     .meta({ phi: true })
     .input(joinWaitlistInput)
     .mutation(async ({ ctx, input }) => {
-      const { entryId, response } = await joinWaitlist(ctx.services, ctx.practice.id, input);
+      const { entryId, response } = await joinWaitlist(
+        ctx.services,
+        ctx.practice.id,
+        input,
+        ctx.request.ip,
+      );
       await audit(ctx, ctx.practice.id, {
         action: 'waitlist.join',
         objectType: 'WaitlistEntry',

@@ -23,7 +23,10 @@ export async function joinWaitlist(
   services: AppServices,
   practiceId: string,
   input: JoinWaitlistInput,
+  /** The client's IP (widget requests), counted by the `waitlistJoin` rate limit. */
+  ip?: string,
 ) {
+  if (ip) await services.rateLimits.consume('waitlistJoin', ip);
   // Scoped lookup: another practice's type or clinician is "not found".
   await loadBookingContext(services.prisma, practiceId, input.appointmentTypeId, input.clinicianId);
   const email = input.email.trim().toLowerCase();
