@@ -96,7 +96,7 @@ describe('staff console: payments', () => {
     const [a, b] = [await dueFee(), await dueFee()];
     const app = await mountConsole({ hash: '#/payments' });
     await signIn(app, await newStaff('biller'), 'nav-payments');
-    expect(byTestId(app, 'nav-inbox')).to.equal(undefined);
+    expect(byTestId(app, 'nav-inbox') === undefined).to.equal(true);
     expect(byTestId(app, 'nav-payments')!.getAttribute('aria-current')).to.equal('page');
 
     // Keyboard only: focus the row's button, Enter, choose "Check" with the arrow keys, Tab to confirm, Enter.
@@ -104,7 +104,7 @@ describe('staff console: payments', () => {
     part(first, 'fee-collect').focus();
     await press('Enter');
     const method = await find<HTMLSelectElement>(app, 'fee-collect-first');
-    expect(focused()).to.equal(method);
+    expect(focused() === method, 'focus on the method').to.equal(true);
     await press('ArrowDown', 'ArrowDown');
     expect(method.value).to.equal('check');
     await press('Tab');
@@ -112,11 +112,11 @@ describe('staff console: payments', () => {
     await press('Enter');
     await waitUntil(() => part(first, 'payment-status').dataset['status'] === 'paid', 'row paid');
     expect(text(part(first, 'payment-status'))).to.equal('Paid');
-    expect(focused()).to.equal(part(first, 'payment-status'));
+    expect(focused() === part(first, 'payment-status'), 'focus on the status').to.equal(true);
     await waitUntil(
       () => text(byTestId(app, 'console-status')) === 'Fee of $75.00 marked collected.',
     );
-    expect(part(first, 'fee-collect')).to.equal(null);
+    expect(part(first, 'fee-collect') === null).to.equal(true);
     expect(await statusOnServer(a.paymentId)).to.equal('paid');
 
     // Waive: "Keep as due" first changes nothing and gives focus back; then waive with a reason.
@@ -177,13 +177,13 @@ describe('staff console: payments', () => {
     const desk = await mountConsole({ hash: '#/payments?status=all' });
     await signIn(desk, await newStaff('front_desk'));
     const seen = await row(desk, fee.paymentId);
-    expect(seen.querySelector('button')).to.equal(null);
-    expect(byTestId(desk, 'fee-collect')).to.equal(undefined);
+    expect(seen.querySelector('button') === null).to.equal(true);
+    expect(byTestId(desk, 'fee-collect') === undefined).to.equal(true);
 
     const clinician = await mountConsole({ hash: '#/payments' });
     await signIn(clinician, await newStaff('clinician'));
-    expect(byTestId(clinician, 'nav-payments')).to.equal(undefined);
+    expect(byTestId(clinician, 'nav-payments') === undefined).to.equal(true);
     await waitUntil(() => text(viewHeading(clinician)) === 'Your role does not allow this.');
-    expect(byTestId(clinician, 'payments-table')).to.equal(undefined);
+    expect(byTestId(clinician, 'payments-table') === undefined).to.equal(true);
   });
 });

@@ -129,3 +129,23 @@ export function serverFieldErrors(error: unknown): Record<string, string> {
   if (typeof field === 'string') out[field] = error.message;
   return out;
 }
+
+/**
+ * The server's calendar list omits cancelled appointments; rows cancelled in
+ * this view stay listed (as Cancelled) while their time is in the range shown,
+ * so the member sees what they did and focus has somewhere to land.
+ */
+export function withCancelledHere(
+  rows: readonly Appointment[],
+  cancelledHere: Iterable<Appointment>,
+  from: number,
+  to: number,
+): readonly Appointment[] {
+  const kept = [...cancelledHere].filter((a) => {
+    const at = Date.parse(String(a.startsAt));
+    return at >= from && at < to && !rows.some((r) => r.id === a.id);
+  });
+  if (!kept.length) return rows;
+  const at = (a: Appointment) => Date.parse(String(a.startsAt));
+  return [...rows, ...kept].sort((x, y) => at(x) - at(y));
+}

@@ -13,6 +13,7 @@ import {
   weekStart,
   type Appointment,
   type Clinician,
+  withCancelledHere,
 } from './booking-shared.js';
 
 export type CalendarMode = 'day' | 'week';
@@ -58,6 +59,8 @@ export class ConsoleCalendarView extends ConsoleView {
   #loads = 0;
   /** The user moved the range: say the new one once it has loaded. */
   #announceNext = false;
+  /** Cancelled in this view: the server's list omits them, but they stay shown (as Cancelled) in their range. */
+  #cancelledHere = new Map<string, Appointment>();
 
   constructor() {
     super();
@@ -110,14 +113,16 @@ export class ConsoleCalendarView extends ConsoleView {
   async #load(announce = false): Promise<void> {
     const days = this.#days;
     const load = ++this.#loads;
+    const from = startOfDay(this.#zone, days[0]!);
+    const to = startOfDay(this.#zone, addDays(days.at(-1)!, 1));
     try {
       const rows = await this.ctx.api.booking.appointments.list.query({
-        from: new Date(startOfDay(this.#zone, days[0]!)).toISOString(),
-        to: new Date(startOfDay(this.#zone, addDays(days.at(-1)!, 1))).toISOString(),
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
         ...(this.clinicianFilter ? { clinicianId: this.clinicianFilter } : {}),
       });
       if (load !== this.#loads) return; // a later range was asked for meanwhile
-      this.appointments = rows;
+      this.appointments = withCancelledHere(rows, this.#cancelledHere.values(), from, to);
       this.error = '';
       if (announce)
         this.ctx.announce(
@@ -328,17 +333,12 @@ export class ConsoleCalendarView extends ConsoleView {
     </tr>`;
   }
 
-  /** Cancelled from the row: say so, refresh the calendar, and keep the row (as Cancelled) where focus is. */
+  /** Cancelled from the row: say so, refresh the calendar (the row stays, as Cancelled), focus its status. */
   async #cancelled(a: Appointment, e: AppointmentCancelledEvent): Promise<void> {
     this.decided = { ...this.decided, [a.id]: 'cancelled' };
+    this.#cancelledHere.set(a.id, a);
     this.ctx.announce(e.message);
     await this.#load();
-    // The server's calendar list omits cancelled rows: keep this one until the next range change.
-    const rows = this.appointments ?? [];
-    if (!rows.some((r) => r.id === a.id))
-      this.appointments = [...rows, a].sort(
-        (x, y) => Date.parse(String(x.startsAt)) - Date.parse(String(y.startsAt)),
-      );
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`tr[data-appointment-id="${a.id}"] .badge`)?.focus();
   }
