@@ -46,7 +46,10 @@ export const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Another Stripe API base (tests: a loopback fake), e.g. http://127.0.0.1:12111. */
   STRIPE_API_BASE: z.url().optional(),
-  STRIPE_CURRENCY: z.string().regex(/^[a-z]{3}$/).default('usd'),
+  STRIPE_CURRENCY: z
+    .string()
+    .regex(/^[a-z]{3}$/)
+    .default('usd'),
   /** Reminder e-mails this many hours before an appointment (comma-separated). */
   REMINDER_LEAD_HOURS: z
     .string()
@@ -56,6 +59,8 @@ export const envSchema = z.object({
   MANAGE_LINK_DAYS: z.coerce.number().int().min(1).max(400).default(120),
   /** How long a waitlisted client has to take an offered slot. */
   WAITLIST_OFFER_MINUTES: z.coerce.number().int().min(5).max(2880).default(120),
+  /** Unexpired widget holds one client IP may have in one practice (a shared office IP may need more). */
+  BOOKING_MAX_LIVE_HOLDS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -85,6 +90,7 @@ export interface Config {
   reminderLeadMinutes: number[];
   manageLinkMs: number;
   waitlistOfferMs: number;
+  maxLiveHoldsPerIp: number;
 }
 
 export interface StripeConfig {
@@ -132,10 +138,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must be set (used in e-mailed links).');
-    if (!e.SMTP_URL) problems.push('SMTP_URL must be set: production must not print e-mail links to the console.');
+    if (!e.SMTP_URL)
+      problems.push('SMTP_URL must be set: production must not print e-mail links to the console.');
   }
   if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
-    problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together (payments are confirmed by the signed webhook).');
+    problems.push(
+      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together (payments are confirmed by the signed webhook).',
+    );
   }
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together.');
@@ -182,16 +191,23 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             api: e.STRIPE_API_BASE ? stripeApiOf(e.STRIPE_API_BASE) : undefined,
           }
         : undefined,
-    reminderLeadMinutes: [...new Set(e.REMINDER_LEAD_HOURS.split(',').map((h) => Math.round(Number(h) * 60)))].filter((m) => m > 0),
+    reminderLeadMinutes: [
+      ...new Set(e.REMINDER_LEAD_HOURS.split(',').map((h) => Math.round(Number(h) * 60))),
+    ].filter((m) => m > 0),
     manageLinkMs: e.MANAGE_LINK_DAYS * 86_400_000,
     waitlistOfferMs: e.WAITLIST_OFFER_MINUTES * 60_000,
+    maxLiveHoldsPerIp: e.BOOKING_MAX_LIVE_HOLDS_PER_IP,
   };
 }
 
 function stripeApiOf(base: string): NonNullable<StripeConfig['api']> {
   const url = new URL(base);
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
+  return {
+    host: url.hostname,
+    port: Number(url.port || (protocol === 'http' ? 80 : 443)),
+    protocol,
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   APP_SECRET: 'console-test-secret-console-test-secret',
   SEED_DEMO: 'false',
+  BOOKING_MAX_LIVE_HOLDS_PER_IP: '10000',
 });
 (config as { database: Config['database'] }).database = { kind: 'pglite', dir: 'memory://' };
 
@@ -32,6 +33,8 @@ const app = await createApp(config, {
   rateLimitRules: {
     request: { points: 100_000, duration: 60 },
     authByIp: { points: 10_000, duration: 60 },
+    bookingHold: { points: 10_000, duration: 60 },
+    waitlistJoin: { points: 10_000, duration: 60 },
   },
 });
 const fixture = await seed(app, origin);

@@ -16,7 +16,7 @@ import {
   type BookingWorld,
 } from './booking-test-world.js';
 import { HOLD_MINUTES } from './hold-slot.js';
-import { holdSourceHash, MAX_LIVE_HOLDS_PER_SOURCE } from './hold-source.js';
+import { holdSourceHash } from './hold-source.js';
 
 const MIN = 60_000;
 const START = new Date('2026-03-02T12:00:00Z');
@@ -59,8 +59,9 @@ const counts = async (practiceId: string) => ({
 });
 
 describe('live holds per client IP and practice', () => {
-  it(`allows ${MAX_LIVE_HOLDS_PER_SOURCE}, refuses the next with 429 RATE_LIMITED and writes nothing; other IPs and practices are unaffected`, async () => {
+  it(`allows the configured 3 (the default), refuses the next with 429 RATE_LIMITED and writes nothing; other IPs and practices are unaffected`, async () => {
     app.clock.set(START);
+    expect(app.services.config.maxLiveHoldsPerIp).toBe(3); // BOOKING_MAX_LIVE_HOLDS_PER_IP unset
     const w = await bookingWorld(app);
     const other = await bookingWorld(app, 'b');
     const ip = uniqueIp();

@@ -73,7 +73,15 @@ export async function holdSlot(services: AppServices, req: HoldRequest): Promise
     : null;
   try {
     const row = await db.$transaction(async (tx) => {
-      if (sourceHash) await assertRoomForHold(tx, req.practiceId, sourceHash, now);
+      if (sourceHash) {
+        await assertRoomForHold(
+          tx,
+          req.practiceId,
+          sourceHash,
+          now,
+          services.config.maxLiveHoldsPerIp,
+        );
+      }
       const claimed = await claimSlot(tx, context, {
         practiceId: req.practiceId,
         clinicianId: req.clinicianId,

@@ -1,5 +1,5 @@
 // Where a widget hold came from, so holds cannot be used to block a calendar:
-// at most MAX_LIVE_HOLDS_PER_SOURCE unexpired `held` rows per client IP and
+// at most BOOKING_MAX_LIVE_HOLDS_PER_IP (default 3) unexpired `held` rows per client IP and
 // practice (the request rate itself is the `bookingHold` rate-limit rule).
 // The row stores a keyed hash of the IP, never the IP: HMAC-SHA256 under a
 // key derived from APP_SECRET (not in the database, so a database reader
@@ -8,9 +8,6 @@
 import crypto from 'node:crypto';
 import { DomainError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-
-/** Live holds one client IP may have in one practice at a time. */
-export const MAX_LIVE_HOLDS_PER_SOURCE = 3;
 
 function sourceKey(appSecret: string): Buffer {
   return Buffer.from(
@@ -26,8 +23,8 @@ export function holdSourceHash(appSecret: string, practiceId: string, ip: string
 }
 
 /**
- * Inside the hold's transaction, before the claim: refuses a fourth live hold
- * from one source. The advisory lock serialises one source's holds, so two
+ * Inside the hold's transaction, before the claim: refuses one live hold more than
+ * the configured cap from one source. The advisory lock serialises one source's holds, so two
  * concurrent requests cannot both see room for one more.
  */
 export async function assertRoomForHold(
@@ -35,19 +32,20 @@ export async function assertRoomForHold(
   practiceId: string,
   sourceHash: string,
   now: Date,
+  maxLiveHolds: number,
 ): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'hold-source:' + practiceId + ':' + sourceHash}, 0))`;
   const live = await tx.appointment.findMany({
     where: { practiceId, holdSourceHash: sourceHash, status: 'held', holdExpiresAt: { gt: now } },
     select: { holdExpiresAt: true },
     orderBy: { holdExpiresAt: 'asc' },
-    take: MAX_LIVE_HOLDS_PER_SOURCE,
+    take: maxLiveHolds,
   });
-  if (live.length < MAX_LIVE_HOLDS_PER_SOURCE) return;
+  if (live.length < maxLiveHolds) return;
   const freeAt = live[0]!.holdExpiresAt!.getTime();
   throw new DomainError(
     'RATE_LIMITED',
-    `You are already holding ${MAX_LIVE_HOLDS_PER_SOURCE} times. Finish or let one of them go before holding another.`,
+    `You are already holding ${maxLiveHolds} times. Finish or let one of them go before holding another.`,
     {
       reason: 'too_many_holds',
       retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)),
