@@ -21,7 +21,6 @@ export const paymentsEn = {
   'payments.none': 'No payments.',
   'payments.more': 'Show more',
   'payments.refundedPart': '{amount} refunded',
-  'payments.noClient': '—',
   'paymentKind.deposit': 'Deposit',
   'paymentKind.full_prepayment': 'Prepayment',
   'paymentKind.late_cancel_fee': 'Late-cancellation fee',

@@ -20,7 +20,6 @@ export const paymentsEs: Readonly<Record<keyof typeof paymentsEn, string>> = {
   'payments.none': 'No hay pagos.',
   'payments.more': 'Mostrar más',
   'payments.refundedPart': '{amount} reembolsado',
-  'payments.noClient': '—',
   'paymentKind.deposit': 'Depósito',
   'paymentKind.full_prepayment': 'Pago por adelantado',
   'paymentKind.late_cancel_fee': 'Cargo por cancelación tardía',

@@ -98,7 +98,7 @@ export class ConsolePaymentsView extends ConsoleView {
   }
 
   #client(p: Payment): string {
-    return p.clientName ?? this.t('payments.noClient');
+    return p.clientName ?? '—';
   }
 
   async #open(p: Payment, action: 'collect' | 'waive'): Promise<void> {
