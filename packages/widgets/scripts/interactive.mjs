@@ -6,10 +6,12 @@
 //    page renders nothing (what loading our code costs before any form);
 //  - "plain HTML form": a script builds 40 native inputs (what a form costs
 //    with no framework at all).
-// Interactive = the form is shown (`tcrm-form-loaded`) and its first field
-// takes focus. The built bundle (dist/) and the API are served by a local
+// Interactive = the form is shown with every question of its page rendered
+// (`tcrm-form-loaded`) and its first field takes focus (which lays the page
+// out, as the browser must before the client can type). The built bundle (dist/) and the API are served by a local
 // static server: the API answers from a fixed JSON route, so the figure is
 // the widget's own cost, not a database's. Usage: node scripts/interactive.mjs [out.json]
+// (env BENCH_RUNS, default 15; BENCH_COMPARE_DIST, see below).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,8 +27,17 @@ if (!fs.existsSync(path.join(root, 'dist/tcrm-intake-form.js'))) {
   execFileSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
 // A snapshot: a rebuild elsewhere (tests, e2e) empties dist/ and must not change what is measured.
-const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-interactive-'));
-fs.cpSync(path.join(root, 'dist'), dist, { recursive: true });
+const snapshot = (from) => {
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), 'tcrm-interactive-'));
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+};
+const dist = snapshot(path.join(root, 'dist'));
+// BENCH_COMPARE_DIST=<another build's dist/>: also measures that build, in the
+// same rounds (before/after comparisons on a busy machine).
+const compareDist = process.env.BENCH_COMPARE_DIST
+  ? snapshot(process.env.BENCH_COMPARE_DIST)
+  : null;
 
 /** 40 questions on one page, the mix a real intake has (no signature or upload: those load on demand). */
 function fortyQuestions() {
@@ -79,15 +90,24 @@ const api = {
 };
 
 const timer = `<script>window.__t0 = performance.now();</script>`;
+// The clock stops when every question of the first page has rendered its
+// controls and the first field has taken focus (focus lays the page out, as
+// the browser must before the client can type). `tcrm-form-loaded` already
+// means "rendered" (intake-form.test.ts types into the first field right
+// after it); the awaits below are no-ops then, and keep the figure honest
+// for builds where the event came earlier (BENCH_COMPARE_DIST).
 const report = `<script type="module">
   const el = document.querySelector('tcrm-intake-form');
   el.addEventListener('tcrm-form-loaded', async () => {
     await el.updateComplete;
-    const first = el.shadowRoot.querySelector('[name]');
-    await first.updateComplete;
-    first.focus();
-    const input = first.shadowRoot.activeElement;
-    window.__done = input ? performance.now() - window.__t0 : -1;
+    const fields = [...el.shadowRoot.querySelectorAll('[name]')];
+    await Promise.all(fields.map((f) => f.updateComplete));
+    fields[0].focus();
+    const input = fields[0].shadowRoot.activeElement;
+    const ms = performance.now() - window.__t0;
+    const controls = 'input, textarea, select, button';
+    const allReady = fields.length === 40 && fields.every((f) => f.shadowRoot?.querySelector(controls));
+    window.__done = input && allReady ? ms : -1;
   });
 </script>`;
 const pages = {
@@ -114,10 +134,18 @@ const pages = {
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
-  if (pages[url.pathname])
-    return res.writeHead(200, { 'content-type': 'text/html' }).end(pages[url.pathname]);
-  if (url.pathname.startsWith('/trpc/')) {
-    const procedures = url.pathname.slice('/trpc/'.length).split(',');
+  const pagePath = url.pathname.replace(/^\/compare\//, '/');
+  if (pages[pagePath]) {
+    const html =
+      pagePath === url.pathname
+        ? pages[pagePath]
+        : pages[pagePath].replaceAll('"/widgets/', '"/compare/widgets/');
+    return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  }
+  if (url.pathname.includes('/trpc/')) {
+    const procedures = url.pathname
+      .slice(url.pathname.indexOf('/trpc/') + '/trpc/'.length)
+      .split(',');
     const body = procedures.map((p) =>
       api[p]
         ? { result: { data: api[p] } }
@@ -125,9 +153,13 @@ const server = http.createServer((req, res) => {
     );
     return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
-  if (url.pathname.startsWith('/widgets/')) {
-    const file = path.join(dist, path.normalize(url.pathname.slice('/widgets/'.length)));
-    if (file.startsWith(dist) && fs.existsSync(file))
+  for (const [prefix, dir] of [
+    ['/widgets/', dist],
+    ['/compare/widgets/', compareDist],
+  ]) {
+    if (!dir || !url.pathname.startsWith(prefix)) continue;
+    const file = path.join(dir, path.normalize(url.pathname.slice(prefix.length)));
+    if (file.startsWith(dir) && fs.existsSync(file))
       return res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(file));
   }
   res.writeHead(404).end();
@@ -148,19 +180,20 @@ const browser = await chromium.launch({
   ],
 });
 
-async function measure(page) {
-  const times = [];
-  for (let run = 0; run < RUNS + 1; run++) {
-    const context = await browser.newContext(); // cold cache every time
-    const tab = await context.newPage();
-    await tab.goto(`${base}${page}`);
-    const ms = await tab
-      .waitForFunction(() => window.__done, null, { timeout: 20_000 })
-      .then((h) => h.jsonValue());
-    await context.close();
-    if (ms < 0) throw new Error(`${page}: the first field did not take focus`);
-    if (run > 0) times.push(ms); // the first run warms the browser process itself
-  }
+async function once(page) {
+  const context = await browser.newContext(); // cold cache every time
+  const tab = await context.newPage();
+  await tab.goto(`${base}${page}`);
+  const ms = await tab
+    .waitForFunction(() => window.__done, null, { timeout: 20_000 })
+    .then((h) => h.jsonValue());
+  await context.close();
+  if (ms < 0)
+    throw new Error(`${page}: not every field had rendered, or the first did not take focus`);
+  return ms;
+}
+
+function summary(times) {
   times.sort((a, b) => a - b);
   const median =
     times.length % 2
@@ -174,15 +207,30 @@ async function measure(page) {
   };
 }
 
-const results = {
-  'form (tcrm-intake-form.js)': await measure('/form-element.html'),
-  'form (tcrm-widgets.js)': await measure('/form-bundle.html'),
-  'baseline: bundle only, renders nothing': await measure('/bundle-only.html'),
-  'baseline: plain HTML form, 40 inputs': await measure('/plain-form.html'),
+const measured = {
+  'form (tcrm-intake-form.js)': '/form-element.html',
+  'form (tcrm-widgets.js)': '/form-bundle.html',
+  'baseline: bundle only, renders nothing': '/bundle-only.html',
+  'baseline: plain HTML form, 40 inputs': '/plain-form.html',
+  ...(compareDist && {
+    'compare build: form (tcrm-intake-form.js)': '/compare/form-element.html',
+    'compare build: form (tcrm-widgets.js)': '/compare/form-bundle.html',
+  }),
 };
+// Round by round, every page once per round: on a shared machine a busy
+// stretch then slows all of them alike, and the ratios stay meaningful.
+const times = Object.fromEntries(Object.keys(measured).map((name) => [name, []]));
+for (let run = 0; run < RUNS + 1; run++) {
+  for (const [name, page] of Object.entries(measured)) {
+    const ms = await once(page);
+    if (run > 0) times[name].push(ms); // the first round warms the browser process itself
+  }
+}
+const rounds = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, [...t]]));
+const results = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, summary(t)]));
 await browser.close();
 server.close();
-fs.rmSync(dist, { recursive: true, force: true });
+for (const dir of [dist, compareDist]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 
 const bundleOnly = results['baseline: bundle only, renders nothing'].medianMs;
 const plain = results['baseline: plain HTML form, 40 inputs'].medianMs;
@@ -197,8 +245,24 @@ for (const [name, r] of Object.entries(results)) {
     `${row}  ${(r.medianMs / bundleOnly).toFixed(2).padStart(10)}  ${(r.medianMs / plain).toFixed(1).padStart(6)}`,
   );
 }
+// Same-round ratios this build / compare build (times are kept in run order
+// until summary() sorts its own copy below, so pair them first).
+const paired = {};
+if (compareDist) {
+  for (const file of ['tcrm-intake-form.js', 'tcrm-widgets.js']) {
+    const ours = rounds[`form (${file})`];
+    const theirs = rounds[`compare build: form (${file})`];
+    const ratios = ours.map((ms, i) => ms / theirs[i]).sort((a, b) => a - b);
+    const mid = ratios.length / 2;
+    const median =
+      ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2;
+    paired[file] = Number(median.toFixed(2));
+    print(`${file}: median of same-round ratios this build / compare build ${paired[file]}`);
+  }
+}
 const out = {
   questions: 40,
+  ...(compareDist && { sameRoundRatioToCompareBuild: paired }),
   runs: RUNS,
   budgetMs: 50,
   results,

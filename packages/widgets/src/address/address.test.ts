@@ -47,9 +47,23 @@ describe('tcrm-address', () => {
     const line1 = el.shadowRoot!.getElementById('line1') as HTMLInputElement;
     expect(line1.labels![0]!.textContent).to.equal('Street address');
     expect(line1.autocomplete).to.equal('address-line1');
+    await new Promise((resolve) => setTimeout(resolve)); // country names load a task later
+    await settle(el);
     expect(el.shadowRoot!.querySelector('select')!.selectedOptions[0]!.textContent).to.equal(
       'United States',
     );
+  });
+
+  it('names the countries a task after the first render, or at once when the list is reached', async () => {
+    const el = await render<TcrmAddress>(
+      html`<tcrm-address label="Home" locale="fr" .countries=${['CA', 'MX']}></tcrm-address>`,
+    );
+    const select = el.shadowRoot!.querySelector('select')!;
+    // The first render does not wait for the browser's region-name data.
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['CA', 'MX']);
+    select.focus();
+    await settle(el);
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Canada', 'Mexique']);
   });
 
   it('once started, requires the parts the server requires and names the part', async () => {

@@ -3,6 +3,7 @@ import { TcrmField } from '../fields/field.js';
 import type { FieldValidator } from '../fields/validators.js';
 import type { MessageKey } from '../i18n/messages/en.js';
 import { addressStyles } from './address.styles.js';
+import { regionNames, regionNamesIfReady } from './region-names.js';
 
 /** The parts of an address, as the plugin SDK's `AddressAnswer` names them. */
 export const ADDRESS_PARTS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
@@ -111,7 +112,6 @@ export class TcrmAddress extends TcrmField<AddressValue> {
       onInput: (e: Event) => this.#update(part, e, false),
       onChange: (e: Event) => this.#update(part, e, true),
     };
-    const names = new Intl.DisplayNames([this.tcrm.locale], { type: 'region' });
     const control =
       part === 'country'
         ? html`<select
@@ -119,9 +119,11 @@ export class TcrmAddress extends TcrmField<AddressValue> {
             part="part-control"
             autocomplete="country"
             ?disabled=${this.isDisabled}
+            @focus=${this.#namesNow}
+            @pointerdown=${this.#namesNow}
             @change=${common.onChange}
           >
-            ${this.countries.map((code) => html`<option value=${code} ?selected=${this.value.country === code}>${names.of(code) ?? code}</option>`)}
+            ${this.#countryOptions()}
           </select>`
         : html`<input
             id=${part}
@@ -139,6 +141,21 @@ export class TcrmAddress extends TcrmField<AddressValue> {
       <label for=${part}>${common.label}</label>${control}
     </div>`;
   }
+
+  /** Options named in the client's language once the names are loaded (see region-names.ts). */
+  #countryOptions() {
+    const names = regionNamesIfReady(this.tcrm.locale, () => this.requestUpdate());
+    return this.countries.map((code) => {
+      const selected = this.value.country === code;
+      return html`<option value=${code} ?selected=${selected}>${names?.of(code) ?? code}</option>`;
+    });
+  }
+
+  /** The client reached the country list: names now, not a task later. */
+  #namesNow = (): void => {
+    regionNames(this.tcrm.locale);
+    this.requestUpdate();
+  };
 
   protected override render() {
     const a = this.aria;

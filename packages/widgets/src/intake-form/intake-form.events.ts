@@ -5,7 +5,10 @@
 
 const init: EventInit = { bubbles: true, composed: true };
 
-/** The published form loaded (or a draft resumed) and is shown. */
+/**
+ * The published form loaded (or a draft resumed) and is shown: the fields of
+ * its page have rendered and take input from this moment.
+ */
 export class TcrmFormLoadedEvent extends Event {
   constructor(
     readonly detail: {

@@ -1,6 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { axeViolations } from '../testing/axe.js';
-import { deepQueryAll, render } from '../testing/fixtures.js';
+import { deepQueryAll, render, type } from '../testing/fixtures.js';
+import type { TcrmField } from '../fields/field.js';
 import type { TcrmIntakeForm } from './intake-form.js';
 import {
   button,
@@ -61,6 +62,43 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
       resumed: false,
       pageCount: 3,
     });
+  });
+
+  it('fires tcrm-form-loaded once every field of the page has rendered: the first takes typing at once', async () => {
+    // What scripts/interactive.mjs times: the clock stops at this event.
+    const el = document.createElement('tcrm-intake-form') as TcrmIntakeForm;
+    el.setAttribute('form-key', 'wtr-every-type');
+    el.setAttribute('publishable-key', key);
+    el.setAttribute('api-url', location.origin);
+    el.setAttribute('locale', 'en');
+    const atLoad = new Promise<{ withControls: boolean[]; focused: Element | null }>((resolve) =>
+      el.addEventListener(
+        'tcrm-form-loaded',
+        () => {
+          const fields = [...el.shadowRoot!.querySelectorAll<TcrmField<unknown>>('[name]')];
+          const controls = 'input, textarea, select, button';
+          const withControls = fields.map((f) => !!f.shadowRoot?.querySelector(controls));
+          fields[0]!.focus();
+          resolve({ withControls, focused: fields[0]!.shadowRoot!.activeElement });
+        },
+        { once: true },
+      ),
+    );
+    document.body.append(el);
+    try {
+      const { withControls, focused } = await atLoad;
+      expect(withControls.length).to.be.greaterThan(5);
+      expect(withControls.every(Boolean)).to.equal(true);
+      expect(focused?.localName).to.equal('input');
+      const inputs: Event[] = [];
+      el.addEventListener('tcrm-input', (e) => inputs.push(e));
+      await type('Ada');
+      const first = el.shadowRoot!.querySelector<TcrmField<unknown>>('[name]')!;
+      expect(first.value).to.equal('Ada');
+      expect(inputs.length).to.equal(3);
+    } finally {
+      el.remove();
+    }
   });
 
   it('shows page 1 of 3 as text and on an accessible progress bar', async () => {

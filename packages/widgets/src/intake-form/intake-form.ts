@@ -55,7 +55,7 @@ const actions = async () => (loadedActions ??= await import('./intake-actions.js
  *
  * @summary Multi-page intake form with drafts, resume link and uploads.
  *
- * @fires tcrm-form-loaded - The form is shown (detail: formKey, version, resumed, pageCount).
+ * @fires tcrm-form-loaded - The form is shown, its page's fields rendered and ready for input (detail: formKey, version, resumed, pageCount).
  * @fires tcrm-page-change - The client moved to another page (detail: pageId, pageIndex, pageCount).
  * @fires tcrm-draft-saved - A draft was saved on the server (detail: savedAt).
  * @fires tcrm-submitted - The submission was stored (detail: submissionId only).
@@ -191,6 +191,8 @@ export class TcrmIntakeForm extends TcrmElement {
     this.#keeper?.dispose();
     this.#keeper = undefined;
     try {
+      // Every form has fields: their shared base loads while the definition does.
+      void import('../fields/field.js');
       const loaded = await loadIntake(this.tcrm.api!, this.formKey!, this.resumeToken ?? null);
       await loadLazyFields(loaded.definition);
       this.#form = loaded;
@@ -210,10 +212,23 @@ export class TcrmIntakeForm extends TcrmElement {
         resumed: !!resumeToken,
         pageCount: pages.length,
       };
+      await this.#fieldsRendered();
+      if (this.#form !== loaded) return; // another form was asked for meanwhile
       this.dispatchEvent(new TcrmFormLoadedEvent(detail));
     } catch (e) {
       this.phase = { kind: 'error', code: loadErrorOf(e) };
     }
+  }
+
+  /**
+   * Resolves once the form and the fields of its page have rendered, so
+   * `tcrm-form-loaded` means the client can type into them (the fields
+   * render together, not one after another).
+   */
+  async #fieldsRendered(): Promise<void> {
+    await this.updateComplete;
+    const fields = this.renderRoot.querySelectorAll<TcrmField<unknown>>('[name]');
+    await Promise.all([...fields].map((field) => field.updateComplete));
   }
 
   #setFiles(files: Map<string, UploadedFile[]>): void {
