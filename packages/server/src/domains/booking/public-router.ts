@@ -33,18 +33,22 @@ export const bookingPublicProcedures = {
 
   clinicians: publicProcedure.query(({ ctx }) => bookableClinicians(ctx.db, ctx.practice.id)),
 
-  availability: publicProcedure
-    .input(availabilityInput)
-    .query(({ ctx, input }) =>
-      findAvailability(ctx.db, {
-        ...input,
-        practiceId: ctx.practice.id,
-        now: ctx.services.clock.now(),
-      }),
-    ),
+  availability: publicProcedure.input(availabilityInput).query(({ ctx, input }) =>
+    findAvailability(ctx.db, {
+      ...input,
+      practiceId: ctx.practice.id,
+      now: ctx.services.clock.now(),
+    }),
+  ),
 
   hold: publicProcedure.input(holdInput).mutation(async ({ ctx, input }) => {
-    const hold = await holdSlot(ctx.services, { ...input, practiceId: ctx.practice.id });
+    // The client IP feeds the live-hold cap (hold-source.ts); the
+    // `bookingHold` rate limit runs on it in holdSlot too.
+    const hold = await holdSlot(ctx.services, {
+      ...input,
+      practiceId: ctx.practice.id,
+      ip: ctx.request.ip,
+    });
     await audit(ctx, ctx.practice.id, {
       action: 'appointment.hold',
       objectType: 'Appointment',

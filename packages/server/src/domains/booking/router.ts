@@ -2,7 +2,6 @@
 // `admin`, the staff calendar under `appointments`.
 import { router } from '../../trpc/init.js';
 import { bookingPublicProcedures } from './public-router.js';
-import { holdProcedure } from './hold-procedure.js';
 import { appointmentTypesAdminRouter } from './appointment-types-router.js';
 import { scheduleAdminRouter } from './schedule-router.js';
 import { appointmentsRouter } from './appointments-router.js';
@@ -11,9 +10,6 @@ import { bookingWaitlistRouter } from './waitlist-router.js';
 
 export const bookingRouter = router({
   ...bookingPublicProcedures,
-  // Supersedes public-router's `hold` (same input and output): it passes the
-  // client IP for the hold rate limit and live-hold cap (hold-procedure.ts).
-  hold: holdProcedure,
   admin: router({
     appointmentTypes: appointmentTypesAdminRouter,
     schedule: scheduleAdminRouter,
