@@ -18,12 +18,6 @@ import { retryEverything } from './client-retries.js';
 
 const seed = chooseSeed();
 
-/** Resolves once `n` more requests have been acknowledged (or after 60 s; the counts then tell). */
-async function acknowledgements(driver: LoadDriver, n: number): Promise<void> {
-  const target = driver.ledger.acknowledged.length + n;
-  const deadline = Date.now() + 60_000;
-  while (driver.ledger.acknowledged.length < target && Date.now() < deadline) await sleep(10);
-}
 const KILLS = 5;
 const SUBMITTERS = 3;
 const BOOKERS = 3;
@@ -70,16 +64,16 @@ describe(`kill -9 under load, PostgreSQL (seed ${seed}: replay with KILL_NINE_SE
       // Kill a server that is serving: after it has acknowledged a few
       // requests (a fresh process is slow at first), then at a random moment
       // with requests on the wire.
-      await acknowledgements(driver, 4);
+      await driver.acknowledgements(4);
       await sleep(300 + Math.floor(random() * 2_000));
-      while (driver.inFlight === 0) await sleep(1);
+      await driver.requestInFlight();
       inFlightAtKill.push(driver.inFlight);
       t(`kill ${k} (${driver.inFlight} in flight, ${driver.ledger.acknowledged.length} acked)`);
       await server!.killNine();
       await server!.start();
       t(`restarted ${k}`);
     }
-    await acknowledgements(driver, 4);
+    await driver.acknowledgements(4);
     driver.stop();
     await load;
     const loadMs = Date.now() - began;
@@ -111,12 +105,13 @@ describe(`kill -9 under load, PostgreSQL (seed ${seed}: replay with KILL_NINE_SE
         `without audit event: ${crashed.withoutAuditEvent.submissions.length} submissions, ${crashed.withoutAuditEvent.bookings.length} bookings`,
     );
 
-    expect(inFlightAtKill).toHaveLength(KILLS);
-    expect(count('submit', ledger.acknowledged)).toBeGreaterThan(20);
-    expect(count('confirm', ledger.acknowledged)).toBeGreaterThan(5);
     expect(crashed.problems, `seed ${seed}`).toEqual([]);
     expect(retried.problems, `seed ${seed}`).toEqual([]);
     expect(settled.problems, `seed ${seed}`).toEqual([]);
+    // The run proved something: every kill hit requests on the wire, and both kinds were acknowledged.
+    expect(inFlightAtKill).toHaveLength(KILLS);
+    expect(count('submit', ledger.acknowledged)).toBeGreaterThan(10);
+    expect(count('confirm', ledger.acknowledged)).toBeGreaterThan(2);
     // Exactly once: one submission per key sent, one confirmed appointment per confirm sent.
     expect(settled.submissions).toBe(count('submit', retried.nowAcknowledged));
     expect(settled.confirmed).toBe(count('confirm', retried.nowAcknowledged));
@@ -134,5 +129,5 @@ describe(`kill -9 under load, PostgreSQL (seed ${seed}: replay with KILL_NINE_SE
     ).toEqual([]);
     expect(audit.code, audit.stdout).toBe(0);
     expect(audit.stdout).toMatch(/: OK/);
-  }, 240_000);
+  }, 300_000);
 });

@@ -76,6 +76,19 @@ export class LoadDriver {
     this.stopped = true;
   }
 
+  /** Resolves once `n` more requests are acknowledged (or after 60 s; the counts then tell). */
+  async acknowledgements(n: number): Promise<void> {
+    const target = this.ledger.acknowledged.length + n;
+    const deadline = Date.now() + 60_000;
+    while (this.ledger.acknowledged.length < target && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Resolves when a request is on the wire (a kill then cuts it off). */
+  async requestInFlight(): Promise<void> {
+    while (this.inFlight === 0) await new Promise((r) => setTimeout(r, 1));
+  }
+
   /** Runs `submitters` intake loops and `bookers` booking loops until stop(). */
   run(submitters: number, bookers: number): Promise<void> {
     const loops = [
