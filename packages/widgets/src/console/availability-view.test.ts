@@ -201,13 +201,17 @@ describe('staff console: availability', () => {
     expect(text(byTestId(app, 'console-status'))).to.equal('Time off removed.');
   });
 
-  it('tells front desk it cannot list clinicians (auth.staff.list is owner-only)', async function () {
+  it('lets front desk pick any clinician (auth.staff.clinicians) and see their hours', async function () {
     this.timeout(20_000);
+    const clinician = await newStaff('clinician');
     const app = await mountConsole({ hash: '#/availability' });
     await signIn(app, await newStaff('front_desk'));
-    const notice = await find(app, 'availability-no-clinicians', 10_000);
-    expect(text(notice)).to.contain('Ask an owner');
-    expect(byTestId(app, 'weekly-hours')).to.equal(undefined);
+    const select = await find<HTMLSelectElement>(app, 'availability-clinician', 10_000);
+    expect([...select.options].map((o) => o.value)).to.include(clinician.userId);
+    expect(byTestId(app, 'availability-no-clinicians')).to.equal(undefined);
+    select.value = clinician.userId;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await find(app, 'weekly-hours', 10_000);
   });
 
   it('lets a clinician edit only their own hours', async function () {

@@ -11,7 +11,7 @@ export const bookingEn = {
   'booking.clinician': 'Clinician',
   'booking.clinicianYou': '{name} (you)',
   'booking.noClinicians':
-    'No clinician list is available to your role. Ask an owner to manage availability.',
+    'Your role does not manage calendars. Ask an owner or the front desk to change availability.',
   'booking.saving': 'Saving…',
   'calendar.title': 'Calendar',
   'calendar.view': 'View',

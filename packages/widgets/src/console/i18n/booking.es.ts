@@ -9,7 +9,7 @@ export const bookingEs: Readonly<Record<keyof typeof bookingEn, string>> = {
   'booking.clinician': 'Profesional',
   'booking.clinicianYou': '{name} (usted)',
   'booking.noClinicians':
-    'Su rol no tiene acceso a la lista de profesionales. Pida a un propietario que gestione la disponibilidad.',
+    'Su rol no gestiona agendas. Pida a un propietario o a recepción que cambie la disponibilidad.',
   'booking.saving': 'Guardando…',
   'calendar.title': 'Agenda',
   'calendar.view': 'Vista',

@@ -20,24 +20,18 @@ export interface Clinician {
   readonly name: string;
 }
 
-/** Roles that can be booked (the server's BOOKABLE_ROLES). */
-const BOOKABLE = new Set(['clinician', 'owner']);
-
 /**
- * Whose calendars the signed-in member may manage. Owners read the staff
- * list; a clinician manages only their own. Front desk manages every
- * calendar on the server but has no procedure that lists staff (auth.staff.list
- * is owner-only), so it gets an empty list and the views say so.
+ * Whose calendars the signed-in member may manage: owners and front desk
+ * every bookable clinician's (`auth.staff.clinicians`: names and roles only),
+ * a clinician only their own; other roles none, and the views say so.
  */
 export async function loadClinicians(ctx: ConsoleContext): Promise<Clinician[]> {
   const me = ctx.me;
   if (!me) return [];
   if (me.role === 'clinician') return [{ id: me.user.id, name: me.user.displayName }];
-  if (me.role !== 'owner') return [];
-  const { members } = await ctx.api.auth.staff.list.query();
-  return members
-    .filter((m) => BOOKABLE.has(m.role) && !m.disabled)
-    .map((m) => ({ id: m.userId, name: m.displayName || m.email }));
+  if (me.role !== 'owner' && me.role !== 'front_desk') return [];
+  const listed = await ctx.api.auth.staff.clinicians.query();
+  return listed.map((c) => ({ id: c.id, name: c.displayName }));
 }
 
 /** The practice's IANA timezone (from `auth.me`): everything on these screens is in it. */
