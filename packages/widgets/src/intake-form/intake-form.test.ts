@@ -116,7 +116,10 @@ describe('tcrm-intake-form: loading and rendering (real server)', () => {
 
   it('speaks Spanish: labels from the definition and its own strings', async () => {
     const el = await mountForm('wtr-render-three', key, { locale: 'es' });
-    await waitUntil(() => button(el, 'Siguiente'), 'Spanish strings did not load');
+    // The Spanish strings arrive in their own chunk; `button` throws, which would end the wait at once.
+    const hasNext = () =>
+      deepQueryAll(el.shadowRoot!, 'button').some((b) => b.textContent?.trim() === 'Siguiente');
+    await waitUntil(hasNext, 'Spanish strings did not load');
     expect(el.getAttribute('lang')).to.equal('es');
     expect(pageTitle(el)).to.equal('Sobre usted');
     expect(
