@@ -50,7 +50,9 @@ export interface ChainedFields {
 
 /** The chain's MAC key: HKDF of APP_SECRET, so it is never stored with the events. */
 export function auditChainKey(appSecret: string): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', appSecret, Buffer.alloc(0), 'therapycrm:audit-chain', 32));
+  return Buffer.from(
+    crypto.hkdfSync('sha256', appSecret, Buffer.alloc(0), 'therapycrm:audit-chain', 32),
+  );
 }
 
 export function hashAuditEvent(e: ChainedFields, key: Buffer): string {
@@ -137,7 +139,14 @@ export class AuditLog {
       const queue = this.pending.get(chainId);
       if (queue) queue.push({ fields, resolve, reject });
       else this.pending.set(chainId, [{ fields, resolve, reject }]);
-      if (!this.writing.has(chainId)) void this.drain(chainId);
+      // The writer starts on the next microtask, not now: events a request
+      // records in one go (say client.create and intake.submit) then share a
+      // batch — one lock, one head read, one commit — instead of the first
+      // going alone and the second waiting for it (performance).
+      if (!this.writing.has(chainId)) {
+        this.writing.add(chainId);
+        queueMicrotask(() => void this.drain(chainId));
+      }
     });
   }
 
@@ -188,7 +197,12 @@ export class AuditLog {
           const hash = hashAuditEvent(chained, this.chainKey);
           prevHash = hash;
           last = at;
-          return { ...chained, actorType: fields.actorType as ActorType, detail: chained.detail as object, hash };
+          return {
+            ...chained,
+            actorType: fields.actorType as ActorType,
+            detail: chained.detail as object,
+            hash,
+          };
         });
         // One multi-row INSERT: ids are assigned in row order, i.e. in seq order.
         await tx.auditEvent.createMany({ data: rows });

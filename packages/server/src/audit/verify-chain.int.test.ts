@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createTestPractice } from '../../test/support/fixtures.js';
 import { runCli } from '../../test/multi-instance/processes.js';
-import { auditChainKey, GENESIS_HASH, hashAuditEvent } from './audit-log.js';
+import { AuditLog, auditChainKey, GENESIS_HASH, hashAuditEvent } from './audit-log.js';
 import { verifyAuditChains } from './verify-chain.js';
 
 let app: TestApp;
@@ -55,7 +55,11 @@ async function problemsOf(practiceId: string | null) {
 
 function cli(args: string[]) {
   // The server's APP_SECRET: the chain is keyed with it.
-  return runCli(args, { DATABASE_URL: app.database!.url, DATA_DIR: app.dataDir, APP_SECRET: app.config.appSecret });
+  return runCli(args, {
+    DATABASE_URL: app.database!.url,
+    DATA_DIR: app.dataDir,
+    APP_SECRET: app.config.appSecret,
+  });
 }
 
 describe('audit chain', () => {
@@ -74,20 +78,32 @@ describe('audit chain', () => {
   it("the trigger refuses UPDATE and DELETE from the application's connection", async () => {
     const practiceId = await practiceWithChain(1);
     const { prisma, database } = app.services;
-    const row = await prisma.auditEvent.findFirstOrThrow({ where: { practiceId }, orderBy: { seq: 'desc' } });
-    await expect(prisma.auditEvent.update({ where: { id: row.id }, data: { action: 'x' } })).rejects.toThrow(/append-only/);
-    await expect(prisma.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
-    await expect(prisma.auditEvent.deleteMany({ where: { practiceId } })).rejects.toThrow(/append-only/);
-    await expect(database.sql.query('DELETE FROM "AuditEvent" WHERE id = $1', [row.id])).rejects.toThrow(/append-only/);
+    const row = await prisma.auditEvent.findFirstOrThrow({
+      where: { practiceId },
+      orderBy: { seq: 'desc' },
+    });
+    await expect(
+      prisma.auditEvent.update({ where: { id: row.id }, data: { action: 'x' } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(prisma.auditEvent.deleteMany({ where: { practiceId } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      database.sql.query('DELETE FROM "AuditEvent" WHERE id = $1', [row.id]),
+    ).rejects.toThrow(/append-only/);
     expect(await prisma.auditEvent.count({ where: { practiceId } })).toBe(2);
     expect(await problemsOf(practiceId)).toEqual([]);
   });
 
   it('editing one row as superuser → hash_mismatch, and `verify-audit` exits 1 naming it', async () => {
     const practiceId = await practiceWithChain();
-    await superuser.query(`UPDATE "AuditEvent" SET "objectId" = 'someone-else' WHERE "practiceId" = $1 AND seq = 3`, [
-      practiceId,
-    ]);
+    await superuser.query(
+      `UPDATE "AuditEvent" SET "objectId" = 'someone-else' WHERE "practiceId" = $1 AND seq = 3`,
+      [practiceId],
+    );
     expect(await problemsOf(practiceId)).toEqual(['3:hash_mismatch']);
     const r = await cli(['verify-audit']);
     expect(r.code).toBe(1);
@@ -96,22 +112,30 @@ describe('audit chain', () => {
 
   it('editing only the JSON detail or the time is caught too', async () => {
     const practiceId = await practiceWithChain();
-    await superuser.query(`UPDATE "AuditEvent" SET detail = '{"n": 99}' WHERE "practiceId" = $1 AND seq = 2`, [practiceId]);
-    await superuser.query(`UPDATE "AuditEvent" SET at = at - interval '1 day' WHERE "practiceId" = $1 AND seq = 4`, [
-      practiceId,
-    ]);
+    await superuser.query(
+      `UPDATE "AuditEvent" SET detail = '{"n": 99}' WHERE "practiceId" = $1 AND seq = 2`,
+      [practiceId],
+    );
+    await superuser.query(
+      `UPDATE "AuditEvent" SET at = at - interval '1 day' WHERE "practiceId" = $1 AND seq = 4`,
+      [practiceId],
+    );
     expect(await problemsOf(practiceId)).toEqual(['2:hash_mismatch', '4:hash_mismatch']);
   });
 
   it('deleting a middle row → failure (gap and broken link)', async () => {
     const practiceId = await practiceWithChain();
-    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 3`, [practiceId]);
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 3`, [
+      practiceId,
+    ]);
     expect(await problemsOf(practiceId)).toEqual(['4:sequence_gap', '4:broken_link']);
   });
 
   it('deleting the newest row → head_mismatch', async () => {
     const practiceId = await practiceWithChain();
-    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 5`, [practiceId]);
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 5`, [
+      practiceId,
+    ]);
     expect(await problemsOf(practiceId)).toEqual(['5:head_mismatch']);
   });
 
@@ -144,10 +168,14 @@ describe('audit chain', () => {
 
   it('swapping the action of two rows → hash_mismatch on both', async () => {
     const practiceId = await practiceWithChain();
-    await superuser.query(`UPDATE "AuditEvent" SET action = 'practice.create' WHERE "practiceId" = $1 AND seq = 2`, [practiceId]);
-    await superuser.query(`UPDATE "AuditEvent" SET action = 'client.read' WHERE "practiceId" = $1 AND seq = 1`, [
-      practiceId,
-    ]);
+    await superuser.query(
+      `UPDATE "AuditEvent" SET action = 'practice.create' WHERE "practiceId" = $1 AND seq = 2`,
+      [practiceId],
+    );
+    await superuser.query(
+      `UPDATE "AuditEvent" SET action = 'client.read' WHERE "practiceId" = $1 AND seq = 1`,
+      [practiceId],
+    );
     expect(await problemsOf(practiceId)).toEqual(['1:hash_mismatch', '2:hash_mismatch']);
   });
 
@@ -155,24 +183,33 @@ describe('audit chain', () => {
     const practiceId = await practiceWithChain();
     /** What an attacker with only database access does: edit row 2, re-link everything after it. */
     async function rewriteFrom2(key: Buffer) {
-      const rows = (await app.services.prisma.auditEvent.findMany({ where: { practiceId }, orderBy: { seq: 'asc' } })).map(
-        (r) => ({ ...r, actorType: String(r.actorType) }),
-      );
+      const rows = (
+        await app.services.prisma.auditEvent.findMany({
+          where: { practiceId },
+          orderBy: { seq: 'asc' },
+        })
+      ).map((r) => ({ ...r, actorType: String(r.actorType) }));
       rows[1]!.objectId = 'covered-up';
       for (let i = 1; i < rows.length; i++) {
         rows[i]!.prevHash = rows[i - 1]!.hash;
         rows[i]!.hash = hashAuditEvent(rows[i]!, key);
-        await superuser.query(`UPDATE "AuditEvent" SET "objectId" = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, [
-          rows[i]!.id,
-          rows[i]!.objectId,
-          rows[i]!.prevHash,
-          rows[i]!.hash,
-        ]);
+        await superuser.query(
+          `UPDATE "AuditEvent" SET "objectId" = $2, "prevHash" = $3, hash = $4 WHERE id = $1`,
+          [rows[i]!.id, rows[i]!.objectId, rows[i]!.prevHash, rows[i]!.hash],
+        );
       }
-      await superuser.query(`UPDATE "AuditChainHead" SET hash = $2 WHERE "chainId" = $1`, [practiceId, rows.at(-1)!.hash]);
+      await superuser.query(`UPDATE "AuditChainHead" SET hash = $2 WHERE "chainId" = $1`, [
+        practiceId,
+        rows.at(-1)!.hash,
+      ]);
     }
     await rewriteFrom2(crypto.randomBytes(32)); // a guessed key (or plain SHA-256): every rewritten row fails
-    expect(await problemsOf(practiceId)).toEqual(['2:hash_mismatch', '3:hash_mismatch', '4:hash_mismatch', '5:hash_mismatch']);
+    expect(await problemsOf(practiceId)).toEqual([
+      '2:hash_mismatch',
+      '3:hash_mismatch',
+      '4:hash_mismatch',
+      '5:hash_mismatch',
+    ]);
     // Control: with the real key the same rewrite is undetectable, so the key is what protects the chain.
     await rewriteFrom2(chainKey());
     expect(await problemsOf(practiceId)).toEqual([]);
@@ -184,7 +221,9 @@ describe('audit chain', () => {
     const saved = honest.heads; // what `verify-audit --anchors FILE` keeps
     expect(saved).toEqual([{ chainId: practiceId, seq: 5, hash: expect.any(String) }]);
     // Delete seq 5 and point the head at seq 4: a consistent, shorter chain.
-    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 5`, [practiceId]);
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 5`, [
+      practiceId,
+    ]);
     await superuser.query(
       `UPDATE "AuditChainHead" h SET seq = e.seq, hash = e.hash, at = e.at
        FROM "AuditEvent" e WHERE h."chainId" = $1 AND e."practiceId" = $1::uuid AND e.seq = 4`,
@@ -192,7 +231,9 @@ describe('audit chain', () => {
     );
     expect(await problemsOf(practiceId)).toEqual([]); // the chain alone cannot tell
     const anchored = await verifyAuditChains(app.services.prisma, chainKey(), practiceId, saved);
-    expect(anchored.problems).toEqual([{ chainId: practiceId, seq: 5, problem: 'anchor_mismatch' }]);
+    expect(anchored.problems).toEqual([
+      { chainId: practiceId, seq: 5, problem: 'anchor_mismatch' },
+    ]);
   });
 
   it('verify-audit --anchors saves heads on success and fails (exit 1) when an anchored link is gone', async () => {
@@ -201,7 +242,9 @@ describe('audit chain', () => {
     // Only this chain's anchor: other tests in this file left broken chains behind.
     const { heads } = await verifyAuditChains(app.services.prisma, chainKey(), practiceId);
     fs.writeFileSync(file, JSON.stringify(heads));
-    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 3`, [practiceId]);
+    await superuser.query(`DELETE FROM "AuditEvent" WHERE "practiceId" = $1 AND seq = 3`, [
+      practiceId,
+    ]);
     await superuser.query(
       `UPDATE "AuditChainHead" h SET seq = e.seq, hash = e.hash, at = e.at
        FROM "AuditEvent" e WHERE h."chainId" = $1 AND e."practiceId" = $1::uuid AND e.seq = 2`,
@@ -252,11 +295,29 @@ describe('audit chain', () => {
   it('an event the database refuses fails alone, not the events batched with it', async () => {
     const { practiceId } = await createTestPractice(app);
     const event = (detail: Record<string, unknown>) =>
-      app.services.audit.record({ practiceId, actor: { type: 'system' }, action: 'test.batch', outcome: 'success', detail });
+      app.services.audit.record({
+        practiceId,
+        actor: { type: 'system' },
+        action: 'test.batch',
+        outcome: 'success',
+        detail,
+      });
     // jsonb cannot store U+0000.
-    const results = await Promise.allSettled([event({ n: 1 }), event({ n: 2 }), event({ bad: 'a\u0000b' }), event({ n: 3 })]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(await app.services.prisma.auditEvent.count({ where: { practiceId, action: 'test.batch' } })).toBe(3);
+    const results = await Promise.allSettled([
+      event({ n: 1 }),
+      event({ n: 2 }),
+      event({ bad: 'a\u0000b' }),
+      event({ n: 3 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(
+      await app.services.prisma.auditEvent.count({ where: { practiceId, action: 'test.batch' } }),
+    ).toBe(3);
     expect(await problemsOf(practiceId)).toEqual([]);
   });
 
@@ -281,9 +342,12 @@ describe('audit chain', () => {
         ...writes(second, 'b', null),
       ]);
       for (const chain of [practiceId, null]) {
-        const seqs = (await app.services.prisma.auditEvent.findMany({ where: { practiceId: chain }, select: { seq: true } })).map(
-          (r) => r.seq,
-        );
+        const seqs = (
+          await app.services.prisma.auditEvent.findMany({
+            where: { practiceId: chain },
+            select: { seq: true },
+          })
+        ).map((r) => r.seq);
         expect(new Set(seqs).size).toBe(seqs.length);
         expect(Math.max(...seqs)).toBe(seqs.length);
         expect(await problemsOf(chain)).toEqual([]);
@@ -292,5 +356,39 @@ describe('audit chain', () => {
     } finally {
       await second.close();
     }
+  });
+  it('events recorded in one go share one append transaction, in order, and verify', async () => {
+    const { practiceId } = await createTestPractice(app);
+    let transactions = 0;
+    const prisma = app.services.prisma;
+    const counting = new Proxy(prisma, {
+      get(target, prop, receiver) {
+        if (prop === '$transaction') {
+          return (...args: unknown[]) => {
+            transactions++;
+            return (target.$transaction as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const log = new AuditLog(counting, app.services.clock, chainKey());
+    const event = (n: number) =>
+      log.record({
+        practiceId,
+        actor: { type: 'system' },
+        action: 'test.same_tick',
+        objectId: String(n),
+        outcome: 'success',
+      });
+    await Promise.all([event(1), event(2), event(3)]);
+    expect(transactions).toBe(1);
+    const rows = await prisma.auditEvent.findMany({
+      where: { practiceId, action: 'test.same_tick' },
+      orderBy: { seq: 'asc' },
+      select: { objectId: true },
+    });
+    expect(rows.map((r) => r.objectId)).toEqual(['1', '2', '3']);
+    expect(await problemsOf(practiceId)).toEqual([]);
   });
 });

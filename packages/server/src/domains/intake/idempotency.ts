@@ -20,6 +20,13 @@ export interface IdempotencyClaim {
   key: string;
   /** HMAC of the canonical body: the body is PHI, so not even a plain hash of it is kept. */
   requestHash: string;
+  /**
+   * Set by replayedResponse when it found this key's row expired: only then
+   * does recordClaim need to delete it first (a round trip saved otherwise; a
+   * row inserted since by a concurrent request is fresh, so the delete would
+   * not have touched it anyway, and the unique index still decides).
+   */
+  expiredRowSeen?: boolean;
 }
 
 function serialised(input: unknown): string {
@@ -27,42 +34,91 @@ function serialised(input: unknown): string {
     return JSON.stringify(input) ?? '';
   } catch {
     // Only absurd nesting gets here (RangeError): a client error, not ours.
-    throw new DomainError('VALIDATION_FAILED', 'The request is nested too deeply', { reason: 'too_deep' });
+    throw new DomainError('VALIDATION_FAILED', 'The request is nested too deeply', {
+      reason: 'too_deep',
+    });
   }
 }
 
-export function claimFor(ctx: Context, practiceId: string, procedure: string, input: unknown): IdempotencyClaim {
+export function claimFor(
+  ctx: Context,
+  practiceId: string,
+  procedure: string,
+  input: unknown,
+): IdempotencyClaim {
   const key = ctx.request.idempotencyKey;
-  if (!key) throw new DomainError('BAD_REQUEST', 'Send an Idempotency-Key header with this request', { header: 'Idempotency-Key' });
-  if (!KEY.test(key)) throw new DomainError('BAD_REQUEST', 'The Idempotency-Key header must be 8–128 letters, digits or _ . : -', { header: 'Idempotency-Key' });
+  if (!key)
+    throw new DomainError('BAD_REQUEST', 'Send an Idempotency-Key header with this request', {
+      header: 'Idempotency-Key',
+    });
+  if (!KEY.test(key))
+    throw new DomainError(
+      'BAD_REQUEST',
+      'The Idempotency-Key header must be 8–128 letters, digits or _ . : -',
+      { header: 'Idempotency-Key' },
+    );
   // JSON.stringify, not a recursive canonical form: a retry resends the same
   // bytes (same key order), and hostile nesting cannot exhaust the stack here.
-  const requestHash = crypto.createHmac('sha256', ctx.services.config.appSecret).update(serialised(input)).digest('hex');
+  const requestHash = crypto
+    .createHmac('sha256', ctx.services.config.appSecret)
+    .update(serialised(input))
+    .digest('hex');
   return { scope: `${procedure}:${practiceId}`, key, requestHash };
 }
 
 /** The stored response of an earlier request with this key, if any (and not expired). */
-export async function replayedResponse<T>(db: Db | Tx, claim: IdempotencyClaim, now: Date): Promise<T | undefined> {
+export async function replayedResponse<T>(
+  db: Db | Tx,
+  claim: IdempotencyClaim,
+  now: Date,
+): Promise<T | undefined> {
   const row = await db.idempotencyKey.findUnique({
     where: { scope_key: { scope: claim.scope, key: claim.key } },
     select: { requestHash: true, response: true, expiresAt: true },
   });
-  if (!row || row.expiresAt <= now) return undefined;
+  if (!row) return undefined;
+  if (row.expiresAt <= now) {
+    claim.expiredRowSeen = true;
+    return undefined;
+  }
   if (row.requestHash !== claim.requestHash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different request',
+    );
   }
   return (row.response ?? undefined) as T | undefined;
 }
 
 /** Records the key with its response inside the caller's transaction (replacing an expired one). */
-export async function recordClaim(tx: Tx, claim: IdempotencyClaim, response: object, now: Date): Promise<void> {
-  await tx.idempotencyKey.deleteMany({ where: { scope: claim.scope, key: claim.key, expiresAt: { lte: now } } });
+export async function recordClaim(
+  tx: Tx,
+  claim: IdempotencyClaim,
+  response: object,
+  now: Date,
+): Promise<void> {
+  if (claim.expiredRowSeen) {
+    await tx.idempotencyKey.deleteMany({
+      where: { scope: claim.scope, key: claim.key, expiresAt: { lte: now } },
+    });
+  }
   await tx.idempotencyKey.create({
-    data: { ...claim, response, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) },
+    data: {
+      scope: claim.scope,
+      key: claim.key,
+      requestHash: claim.requestHash,
+      response,
+      expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+    },
     select: { id: true },
   });
 }
 
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'P2002';
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    (err as { code: unknown }).code === 'P2002'
+  );
 }
