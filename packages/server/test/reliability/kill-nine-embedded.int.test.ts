@@ -111,5 +111,5 @@ describe(`kill -9 under load, embedded PGlite (seed ${seed}: replay with KILL_NI
     expect(unaudited, `seed ${seed}`).toEqual([]);
     expect(audit.code, audit.stdout).toBe(0);
     expect(audit.stdout).toMatch(/: OK/);
-  }, 300_000);
+  }, 420_000);
 });

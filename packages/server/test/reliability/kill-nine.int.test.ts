@@ -129,5 +129,5 @@ describe(`kill -9 under load, PostgreSQL (seed ${seed}: replay with KILL_NINE_SE
     ).toEqual([]);
     expect(audit.code, audit.stdout).toBe(0);
     expect(audit.stdout).toMatch(/: OK/);
-  }, 300_000);
+  }, 420_000);
 });
