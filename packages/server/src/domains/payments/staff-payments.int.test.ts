@@ -64,7 +64,7 @@ const statusOf = async (id: string) =>
 describe('payments.list', () => {
   it('lists newest first with decrypted client names, filters by status and date, pages with a cursor, audits the read; clinicians are refused', async () => {
     const { w, typeId } = await feeWorld();
-    const fees = [];
+    const fees: Awaited<ReturnType<typeof dueFee>>[] = [];
     for (const [i, hour] of [9, 10, 11].entries()) fees.push(await dueFee(w, typeId, hour, 20 + i));
     // A paid row too: the first fee collected.
     await w.staff.payments.markCollected({ paymentId: fees[0]!.paymentId, method: 'cash' });
