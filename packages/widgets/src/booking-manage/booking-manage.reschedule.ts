@@ -2,19 +2,9 @@
 // clinician (the booking widget's keyboard grid), then "Move to …?" with
 // the old time beside the new one.
 import { html, type TemplateResult } from 'lit';
-import { addDays, startOfDay, zoneName } from '../booking/zoned-time.js';
+import { practiceZoneLabel, weekHeader, weekRange } from '../booking/week-header.js';
 import type { TcrmBookingManage } from './booking-manage.js';
 import { notice, title, whenText, zoneSelect } from './booking-manage.parts.js';
-
-function weekRange(host: TcrmBookingManage): string {
-  const from = startOfDay('UTC', host.weekStart);
-  const to = startOfDay('UTC', addDays(host.weekStart, 6));
-  return new Intl.DateTimeFormat(host.localeTag, {
-    timeZone: 'UTC',
-    month: 'long',
-    day: 'numeric',
-  }).formatRange(from, to);
-}
 
 export function renderReschedule(host: TcrmBookingManage): TemplateResult {
   const t = host.t.bind(host);
@@ -28,24 +18,13 @@ export function renderReschedule(host: TcrmBookingManage): TemplateResult {
     </p>
     <p class="current">${t('current', { time: host.when(a.startsAt) })}</p>
     <div class="controls">${zoneSelect(host)}</div>
-    <p id="practice-zone" class="hint">
-      ${t('practiceZone', {
-        zone: `${zoneName(host.localeTag, a.practiceTimeZone, Date.now())} (${a.practiceTimeZone.replace(/_/g, ' ')})`,
-      })}
-    </p>
-    <div class="week">
-      <button
-        part="button"
-        ?disabled=${host.weekStart <= host.today}
-        @click=${() => host.moveWeek(-1)}
-      >
-        <span aria-hidden="true" class="arrow">‹</span> ${t('prevWeek')}
-      </button>
-      <h3 id="week-title" tabindex="-1">${range}</h3>
-      <button part="button" @click=${() => host.moveWeek(1)}>
-        ${t('nextWeek')} <span aria-hidden="true" class="arrow">›</span>
-      </button>
-    </div>
+    ${weekHeader(host, range, {
+      practiceZone: t('practiceZone', {
+        zone: practiceZoneLabel(host.localeTag, a.practiceTimeZone),
+      }),
+      prevWeek: t('prevWeek'),
+      nextWeek: t('nextWeek'),
+    })}
     ${notice(host, host.notice)}
     ${
       slots === undefined

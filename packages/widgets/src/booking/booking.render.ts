@@ -4,7 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AppointmentType } from './booking-api.js';
 import type { TcrmBooking } from './booking.js';
 import type { BookingMessageKey } from './booking-messages.js';
-import { addDays, startOfDay, timeZones, zoneName } from './zoned-time.js';
+import { timeZones } from './zoned-time.js';
+import { practiceZoneLabel, weekHeader, weekRange } from './week-header.js';
 
 /** Amounts in the practice's currency (USD until the practice profile names one). */
 export function money(host: TcrmBooking, cents: number): string {
@@ -67,16 +68,6 @@ function renderTypes(host: TcrmBooking): TemplateResult {
         </ul>`
       : html`<p>${host.t('types.empty')}</p>`
   }`;
-}
-
-function weekRange(host: TcrmBooking): string {
-  const from = startOfDay('UTC', host.weekStart);
-  const to = startOfDay('UTC', addDays(host.weekStart, 6));
-  return new Intl.DateTimeFormat(host.localeTag, {
-    timeZone: 'UTC',
-    month: 'long',
-    day: 'numeric',
-  }).formatRange(from, to);
 }
 
 /**
@@ -150,24 +141,13 @@ function renderTime(host: TcrmBooking): TemplateResult {
         </select></label
       >
     </div>
-    <p id="practice-zone" class="hint">
-      ${t('practiceZone', {
-        zone: `${zoneName(host.localeTag, host.practiceZone, Date.now())} (${host.practiceZone.replace(/_/g, ' ')})`,
-      })}
-    </p>
-    <div class="week">
-      <button
-        part="button"
-        ?disabled=${host.weekStart <= host.today}
-        @click=${() => host.moveWeek(-1)}
-      >
-        <span aria-hidden="true" class="arrow">‹</span> ${t('prevWeek')}
-      </button>
-      <h3 id="week-title" tabindex="-1">${range}</h3>
-      <button part="button" @click=${() => host.moveWeek(1)}>
-        ${t('nextWeek')} <span aria-hidden="true" class="arrow">›</span>
-      </button>
-    </div>
+    ${weekHeader(host, range, {
+      practiceZone: t('practiceZone', {
+        zone: practiceZoneLabel(host.localeTag, host.practiceZone),
+      }),
+      prevWeek: t('prevWeek'),
+      nextWeek: t('nextWeek'),
+    })}
     ${notice(host, host.notice)}
     ${
       slots === undefined
