@@ -1,7 +1,7 @@
 // Strings of <tcrm-booking-manage> (English here, Spanish in a lazily loaded
 // chunk), kept beside the element like the booking widget's. `{name}`
 // placeholders, filled with the booking widget's `fill`.
-import type { ReactiveControllerHost } from 'lit';
+import { elementCatalogue } from '../i18n/element-catalogue.js';
 
 export const manageEn = {
   loading: 'Loading your appointment…',
@@ -86,32 +86,13 @@ export const manageEn = {
 export type ManageMessageKey = keyof typeof manageEn;
 export type ManageCatalogue = Readonly<Record<ManageMessageKey, string>>;
 
-const loaded = new Map<string, ManageCatalogue>([['en', manageEn]]);
-const loaders = new Map<string, () => Promise<ManageCatalogue>>([
-  ['es', () => import('./manage-messages.es.js').then((m) => m.manageEs)],
-]);
+// Pure: a page that imports only this module's helpers does not keep the strings.
+const catalogue = /* @__PURE__ */ elementCatalogue<ManageCatalogue>(manageEn, {
+  es: () => import('./manage-messages.es.js').then((m) => m.manageEs),
+});
 
 /** Adds or replaces a language's strings (a loader keeps them out of the bundle until used). */
-export function registerManageCatalogue(
-  language: string,
-  catalogue: ManageCatalogue | (() => Promise<ManageCatalogue>),
-): void {
-  if (typeof catalogue === 'function') {
-    loaded.delete(language);
-    loaders.set(language, catalogue);
-  } else loaded.set(language, catalogue);
-}
+export const registerManageCatalogue = catalogue.register;
 
 /** The strings for `language`: English while another loads (the host re-renders when it arrives). */
-export function manageCatalogue(language: string, host: ReactiveControllerHost): ManageCatalogue {
-  const ready = loaded.get(language);
-  if (ready) return ready;
-  const load = loaders.get(language);
-  if (!load) return manageEn;
-  loaded.set(language, manageEn); // one request per language, even if it fails
-  void load().then((catalogue) => {
-    loaded.set(language, catalogue);
-    host.requestUpdate();
-  });
-  return manageEn;
-}
+export const manageCatalogue = catalogue.get;

@@ -1,7 +1,7 @@
 // The booking widget's own strings, beside it (English here, Spanish in a
 // lazily loaded chunk), so the widget's wording grows without touching the
 // fields' shared catalogue. `{name}` placeholders.
-import type { ReactiveControllerHost } from 'lit';
+import { elementCatalogue } from '../i18n/element-catalogue.js';
 
 export const bookingEn = {
   loading: 'Loading…',
@@ -89,38 +89,19 @@ export const bookingEn = {
 export type BookingMessageKey = keyof typeof bookingEn;
 export type BookingCatalogue = Readonly<Record<BookingMessageKey, string>>;
 
-const loaded = new Map<string, BookingCatalogue>([['en', bookingEn]]);
-const loaders = new Map<string, () => Promise<BookingCatalogue>>([
-  ['es', () => import('./booking-messages.es.js').then((m) => m.bookingEs)],
-]);
+// Pure: a page that imports only this module's helpers does not keep the strings.
+const catalogue = /* @__PURE__ */ elementCatalogue<BookingCatalogue>(bookingEn, {
+  es: () => import('./booking-messages.es.js').then((m) => m.bookingEs),
+});
 
 /**
  * Adds or replaces the booking strings of a language (a loader keeps them
  * out of the bundle until used), as `registerCatalogue` does for the fields.
  */
-export function registerBookingCatalogue(
-  language: string,
-  catalogue: BookingCatalogue | (() => Promise<BookingCatalogue>),
-): void {
-  if (typeof catalogue === 'function') {
-    loaded.delete(language);
-    loaders.set(language, catalogue);
-  } else loaded.set(language, catalogue);
-}
+export const registerBookingCatalogue = catalogue.register;
 
 /** The strings for `language`: English while another loads (the host re-renders when it arrives). */
-export function bookingCatalogue(language: string, host: ReactiveControllerHost): BookingCatalogue {
-  const ready = loaded.get(language);
-  if (ready) return ready;
-  const load = loaders.get(language);
-  if (!load) return bookingEn;
-  loaded.set(language, bookingEn); // one request per language, even if it fails
-  void load().then((catalogue) => {
-    loaded.set(language, catalogue);
-    host.requestUpdate();
-  });
-  return bookingEn;
-}
+export const bookingCatalogue = catalogue.get;
 
 /** Fills `{name}` placeholders. */
 export function fill(text: string, params?: Readonly<Record<string, string | number>>): string {

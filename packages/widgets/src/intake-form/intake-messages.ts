@@ -2,7 +2,7 @@
 // lazily loaded chunk) rather than in the shared field catalogue, so the form
 // can grow its wording without touching the fields' catalogue. Field error
 // messages still come from the shared translator.
-import type { ReactiveControllerHost } from 'lit';
+import { elementCatalogue } from '../i18n/element-catalogue.js';
 import type { intakeLateEn } from './intake-messages.late.js';
 
 /** What the form can show before the client acts; the rest is in intake-messages.late.ts. */
@@ -34,28 +34,16 @@ export type IntakeCatalogue = Readonly<Record<IntakeMessageKey, string>>;
 
 /** English is split: the strings shown only after the client acts come with the actions chunk. */
 type LoadedCatalogue = Readonly<Partial<IntakeCatalogue>>;
-const loaded = new Map<string, LoadedCatalogue>([['en', intakeEn]]);
-const loaders: Record<string, () => Promise<IntakeCatalogue>> = {
+// Pure: a page that imports only this module's helpers does not keep the strings.
+const catalogue = /* @__PURE__ */ elementCatalogue<LoadedCatalogue>(intakeEn, {
   es: () => import('./intake-messages.es.js').then((m) => m.intakeEs),
-};
+});
 
 /**
  * The catalogue for `language`, English while another one loads (the host
  * re-renders once it arrives) or when the language is not shipped.
  */
-export function intakeCatalogue(language: string, host: ReactiveControllerHost): LoadedCatalogue {
-  const ready = loaded.get(language);
-  if (ready) return ready;
-  const load = loaders[language];
-  if (load) {
-    loaded.set(language, intakeEn); // one request per language, even if it fails
-    void load().then((catalogue) => {
-      loaded.set(language, catalogue);
-      host.requestUpdate();
-    });
-  }
-  return intakeEn;
-}
+export const intakeCatalogue = catalogue.get;
 
 /** Fills `{name}` placeholders. */
 export function fill(text: string, params?: Readonly<Record<string, string | number>>): string {
